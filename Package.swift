@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "rehab-coach",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rehab", targets: ["rehab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Pure domain: phases, restrictions, exercises, the progression and session machines. No I/O.
+        .target(name: "RehabCore"),
+        // The therapists' program language: lexer, parser, validation, lowering into RehabCore values.
+        .target(name: "RehabScript", dependencies: ["RehabCore"]),
+        // The patient journal on SQLite; the only module that speaks SQL.
+        .target(name: "RehabJournal", dependencies: [
+            "RehabCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The REPL engine: command table, dispatch, renderers. Sees the terminal only through protocols.
+        .target(name: "RehabShell", dependencies: ["RehabCore", "RehabScript", "RehabJournal"]),
+        // GNU readline, from Debian's libreadline-dev.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // Live adapters: readline, plain line reader for pipes, tty detection, SIGINT flag.
+        .target(name: "RehabTerminal", dependencies: ["RehabShell", "CReadline"]),
+        // The one-file entry point.
+        .executableTarget(name: "rehab", dependencies: [
+            "RehabTerminal", "RehabShell",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "RehabCoreTests", dependencies: [
+            "RehabCore", "RehabScript",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "RehabScriptTests", dependencies: ["RehabScript", "RehabCore"]),
+        .testTarget(name: "RehabJournalTests", dependencies: ["RehabJournal", "RehabCore"]),
+        .testTarget(name: "RehabShellTests", dependencies: ["RehabShell", "RehabCore", "RehabScript"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,66 @@
+/// Everything known about a patient, folded from journal events: the input to every answer.
+public struct PatientRecord: Hashable, Sendable {
+    public var profile: Profile
+    public var clearances: [Clearance]
+    public var orders: [SurgeonOrder]
+    public var flagsReported: [FlagReport]
+    public var flagsResolved: [FlagReport]
+    public var sessions: [SessionRecord]
+    public var overrides: [TherapistOverride]
+    public var program: ProgramCopy?
+
+    public init(profile: Profile = Profile(), clearances: [Clearance] = [], orders: [SurgeonOrder] = [],
+                flagsReported: [FlagReport] = [], flagsResolved: [FlagReport] = [], sessions: [SessionRecord] = [],
+                overrides: [TherapistOverride] = [], program: ProgramCopy? = nil) {
+        self.profile = profile; self.clearances = clearances; self.orders = orders; self.flagsReported = flagsReported
+        self.flagsResolved = flagsResolved; self.sessions = sessions; self.overrides = overrides; self.program = program
+    }
+
+    /// Folds events in journal order.
+    public init(events: [PatientEvent]) {
+        self.init()
+        for e in events { apply(e) }
+    }
+
+    public mutating func apply(_ event: PatientEvent) {
+        switch event {
+        case .profileChanged(let field, let value, _):
+            switch field {
+            case "name": profile.name = value
+            case "surgery": profile.surgery = CalendarDay(iso: value)
+            case "procedure": profile.procedure = Procedure(rawValue: value)
+            case "levels": profile.levels = value
+            case "program": profile.program = value
+            case "unit": profile.unit = Weight.Unit(rawValue: value) ?? profile.unit
+            default: break
+            }
+        case .programAssigned(let p): program = p
+        case .clearanceRecorded(let c): clearances.append(c)
+        case .restrictionOrdered(let o): orders.append(o)
+        case .redFlagReported(let f): flagsReported.append(f)
+        case .redFlagResolved(let f): flagsResolved.append(f)
+        case .sessionLogged(let s): sessions.append(s)
+        case .phaseChanged: break
+        case .therapistOverride(let o): overrides.append(o)
+        }
+    }
+
+    /// Flags reported and not resolved since, as of a day.
+    public func activeFlags(on day: CalendarDay) -> [FlagReport] {
+        var active: [String: FlagReport] = [:]
+        var order: [String] = []
+        let timeline = (flagsReported.map { ($0, true) } + flagsResolved.map { ($0, false) })
+            .filter { $0.0.on <= day }
+        // Reports before resolutions on the same day keep "report then resolve" meaning resolved.
+        for (f, reported) in timeline.sorted(by: { $0.0.on < $1.0.on || ($0.0.on == $1.0.on && $0.1 && !$1.1) }) {
+            if reported {
+                if active[f.flag] == nil { order.append(f.flag) }
+                active[f.flag] = f
+            } else {
+                active[f.flag] = nil
+                order.removeAll { $0 == f.flag }
+            }
+        }
+        return order.compactMap { active[$0] }
+    }
+}

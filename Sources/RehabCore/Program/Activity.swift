@@ -1,0 +1,47 @@
+/// Something a patient does in daily life that a restriction can limit ("bending", "driving").
+///
+/// The set is open: a program may say `no swimming`, and the engine treats it like any other
+/// activity. The well-known ones get plain verbs for questions such as `can twist`.
+public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let name: String
+
+    public init(_ name: String) { self.name = name }
+    public init(stringLiteral value: String) { self.name = value }
+
+    public static let lifting: Activity = "lifting"
+    public static let bending: Activity = "bending"
+    public static let twisting: Activity = "twisting"
+    public static let sitting: Activity = "sitting"
+    public static let driving: Activity = "driving"
+    public static let neckMotion: Activity = "neck-motion"
+    public static let overheadReaching: Activity = "overhead-reaching"
+
+    /// Activities every program is asked about even when it never mentions them.
+    public static let everyday: [Activity] = [.lifting, .bending, .twisting, .sitting, .driving]
+
+    /// `bend` → bending, `drive` → driving; an unknown word is taken as written.
+    public static func from(verb word: String) -> Activity {
+        let w = word.lowercased()
+        if let known = verbs[w] { return known }
+        return Activity(w)
+    }
+
+    static let verbs: [String: Activity] = [
+        "lift": .lifting, "bend": .bending, "twist": .twisting, "sit": .sitting, "drive": .driving,
+        "swim": "swimming", "run": "running", "jog": "running", "reach": .overheadReaching,
+        "reach-overhead": .overheadReaching, "turn-head": .neckMotion, "bath": "bathing", "bathe": "bathing",
+        "golf": "golf", "massage": "massage", "work": "work",
+    ]
+
+    /// The verb a patient would type for this activity (`twisting` → `twist`).
+    public var verb: String {
+        if let v = Activity.verbs.first(where: { $0.value == self && $0.key.count < name.count })?.key { return v }
+        return name
+    }
+
+    public var description: String { name }
+    public static func < (a: Activity, b: Activity) -> Bool { a.name < b.name }
+
+    public init(from decoder: any Decoder) throws { name = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(name) }
+}

@@ -1,0 +1,45 @@
+/// An exercise definition: how to do it and what it asks of the spine.
+public struct Exercise: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var position: Position?
+    public var loads: Loads
+    public var steps: [String]
+    public var cues: [String]
+    public var stopIf: [String]
+    public var source: SourceRef?
+
+    public init(id: String, name: String, position: Position? = nil, loads: Loads = Loads(), steps: [String] = [],
+                cues: [String] = [], stopIf: [String] = [], source: SourceRef? = nil) {
+        self.id = id; self.name = name; self.position = position; self.loads = loads
+        self.steps = steps; self.cues = cues; self.stopIf = stopIf; self.source = source
+    }
+}
+
+/// The body position an exercise or routine step starts from.
+public enum Position: String, Hashable, Sendable, CaseIterable {
+    case supine, sideLying = "side-lying", prone, sitting, standing, kneeling, quadruped = "hands-and-knees"
+}
+
+/// What an exercise or routine puts on the spine; a restriction in force forbids a matching load.
+public struct Loads: Hashable, Sendable {
+    public var lift: Weight?
+    public var activities: Set<Activity>
+
+    public init(lift: Weight? = nil, activities: Set<Activity> = []) { self.lift = lift; self.activities = activities }
+
+    public var isEmpty: Bool { lift == nil && activities.isEmpty }
+
+    /// The first rule this load breaks, if any.
+    public func conflict(with rule: RestrictionRule) -> String? {
+        switch rule {
+        case .liftAtMost(let limit):
+            if let lift, limit < lift { return "it lifts \(lift), over the \(limit) limit" }
+            return nil
+        case .no(let a):
+            return activities.contains(a) ? "it involves \(a.name)" : nil
+        case .sitAtMost, .wear:
+            return nil
+        }
+    }
+}

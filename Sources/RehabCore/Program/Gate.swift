@@ -1,0 +1,18 @@
+/// A condition for entering a phase. Gates are data so a blocked transition can say which failed.
+public enum Gate: Hashable, Sendable {
+    case minimumWeek(Int)
+    case cleared(String)
+    /// Every pain score in the last `days` days at most `score` (and at least one recorded).
+    case painAtMost(Int, days: Int)
+    /// At least this many sessions logged in the phase before.
+    case sessions(Int)
+
+    public var text: String {
+        switch self {
+        case .minimumWeek(let w): return "week \(w)"
+        case .cleared(let c): return "cleared \(c)"
+        case .painAtMost(let s, let d): return "pain at most \(s) over \(d) days"
+        case .sessions(let n): return "\(n) sessions"
+        }
+    }
+}

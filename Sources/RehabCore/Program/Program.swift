@@ -1,0 +1,54 @@
+/// A whole post-operative program, as lowered from a `.rehab` file and its libraries.
+public struct Program: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var procedure: String?
+    /// Citations (`source "…"` lines) for the clinical content.
+    public var sources: [String]
+    public var phases: [Phase]
+    /// Program-wide restrictions, in force from surgery (or `fromWeek`) until released.
+    public var restrictions: [Restriction]
+    public var exercises: [Exercise]
+    public var routines: [Routine]
+    public var ladders: [Ladder]
+    public var redFlags: [RedFlag]
+    public var painRules: [PainRuleStatement]
+    public var expectations: [Expectation]
+
+    public init(id: String, name: String, procedure: String? = nil, sources: [String] = [], phases: [Phase] = [],
+                restrictions: [Restriction] = [], exercises: [Exercise] = [], routines: [Routine] = [],
+                ladders: [Ladder] = [], redFlags: [RedFlag] = [], painRules: [PainRuleStatement] = [],
+                expectations: [Expectation] = []) {
+        self.id = id; self.name = name; self.procedure = procedure; self.sources = sources; self.phases = phases
+        self.restrictions = restrictions; self.exercises = exercises; self.routines = routines; self.ladders = ladders
+        self.redFlags = redFlags; self.painRules = painRules; self.expectations = expectations
+    }
+
+    public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
+    public func routine(_ id: String) -> Routine? { routines.first { $0.id == id } }
+    public func ladder(_ id: String) -> Ladder? { ladders.first { $0.id == id } }
+    public func redFlag(_ id: String) -> RedFlag? { redFlags.first { $0.id == id } }
+    public func phaseIndex(_ id: String) -> Int? { phases.firstIndex { $0.id == id } }
+
+    /// The week after which no phase applies.
+    public var lastWeek: Int { phases.map(\.endWeek).max() ?? 0 }
+
+    /// Every restriction with its scope, program-wide first.
+    public var allRestrictions: [Restriction] { restrictions + phases.flatMap(\.restrictions) }
+
+    /// Every activity the program names, plus the everyday ones.
+    public var activities: [Activity] {
+        var seen = Activity.everyday
+        for r in allRestrictions where !seen.contains(r.rule.activity) { seen.append(r.rule.activity) }
+        return seen
+    }
+
+    /// Every clearance the program refers to anywhere.
+    public var clearanceNames: [String] {
+        var names: [String] = []
+        func add(_ n: String) { if !names.contains(n) { names.append(n) } }
+        for r in allRestrictions { r.until?.clearances.forEach(add) }
+        for p in phases { for g in p.gates { if case .cleared(let c) = g.gate { add(c) } } }
+        return names
+    }
+}

@@ -1,0 +1,19 @@
+/// A restriction as a program states it: the rule, when it starts, and what releases it.
+public struct Restriction: Hashable, Sendable {
+    public var rule: RestrictionRule
+    /// First week it applies (nil: from surgery).
+    public var fromWeek: Int?
+    /// What releases it (nil: it lasts as long as its scope).
+    public var until: Condition?
+    /// The phase it belongs to; nil for a program-wide restriction.
+    public var phase: String?
+    /// Free words kept for the patient ("when out of bed").
+    public var note: String?
+    public var source: SourceRef?
+
+    public init(rule: RestrictionRule, fromWeek: Int? = nil, until: Condition? = nil, phase: String? = nil,
+                note: String? = nil, source: SourceRef? = nil) {
+        self.rule = rule; self.fromWeek = fromWeek; self.until = until; self.phase = phase
+        self.note = note; self.source = source
+    }
+}

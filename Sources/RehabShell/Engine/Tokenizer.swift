@@ -1,0 +1,57 @@
+/// Splits a command line into words, keeping "quoted text" together.
+///
+/// Patients type notes and doctor names with spaces (`by "Dr Lee"`), so quotes group words;
+/// an unclosed quote simply runs to the end of the line rather than failing.
+public enum Tokenizer {
+    public static func words(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        for ch in line {
+            if let q = quote {
+                if ch == q { quote = nil } else { current.append(ch) }
+                continue
+            }
+            if ch == "\"" || ch == "'" {
+                quote = ch; inWord = true
+            } else if ch == " " || ch == "\t" {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else {
+                current.append(ch); inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// Splits `-c` text into commands at semicolons outside quotes.
+    public static func commands(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        for ch in text {
+            if let q = quote {
+                if ch == q { quote = nil }
+                current.append(ch)
+            } else if ch == "\"" || ch == "'" {
+                quote = ch; current.append(ch)
+            } else if ch == ";" {
+                parts.append(current); current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

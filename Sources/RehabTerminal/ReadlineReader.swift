@@ -1,0 +1,133 @@
+@preconcurrency import CReadline
+import RehabShell
+import Synchronization
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// GNU readline at a terminal: line editing, persistent history, Tab completion, Ctrl-C that clears the line.
+public final class ReadlineReader: LineReader {
+    public var completer: Completer? {
+        didSet { ReadlineReader.activeCompleter.withLock { $0 = completer.map(CompleterBox.init) } }
+    }
+    private let historyPath: String?
+    private var lastLine: String?
+    public static let historyLimit: Int32 = 1000
+
+    /// `historyPath` nil keeps history in memory only.
+    public init(historyPath: String?) {
+        self.historyPath = historyPath
+        rl_readline_name = UnsafePointer(strdup("rehab"))
+        rl_attempted_completion_function = rehabAttemptCompletion
+        rl_signal_event_hook = rehabSignalHook
+        stifle_history(ReadlineReader.historyLimit)
+        if let path = historyPath {
+            ReadlineReader.prepareHistoryFile(path)
+            _ = read_history(path)
+            if history_length > 0, let entry = history_get(history_base + history_length - 1), let text = entry.pointee.line {
+                lastLine = String(cString: text)
+            }
+        }
+    }
+
+    public func read(prompt: String) -> LineInput {
+        InterruptFlag.clear()
+        guard let raw = readline(prompt) else {
+            // readline prints the newline itself only while bracketed paste is on.
+            if !ReadlineReader.bracketedPasteOn { print(""); fflush(nil) }
+            return .end
+        }
+        defer { free(raw) }
+        let line = String(cString: raw)
+        if InterruptFlag.isRaised {
+            InterruptFlag.clear()
+            print(""); fflush(nil)
+            return .interrupted
+        }
+        remember(line)
+        return .line(line)
+    }
+
+    /// Adds a line to history (dropping consecutive duplicates) and appends it to the file at once,
+    /// so two sessions never overwrite each other's history.
+    private func remember(_ line: String) {
+        var trimmed = Substring(line)
+        while let l = trimmed.last, l == " " || l == "\t" { trimmed.removeLast() }
+        while let f = trimmed.first, f == " " || f == "\t" { trimmed.removeFirst() }
+        guard !trimmed.isEmpty, String(trimmed) != lastLine else { return }
+        lastLine = String(trimmed)
+        add_history(String(trimmed))
+        if let path = historyPath {
+            ReadlineReader.prepareHistoryFile(path)
+            _ = append_history(1, path)
+            _ = history_truncate_file(path, ReadlineReader.historyLimit)
+            chmod(path, 0o600)
+        }
+    }
+
+    /// Creates the history file (and its folder) private to the user.
+    static func prepareHistoryFile(_ path: String) {
+        if let slash = path.lastIndex(of: "/") {
+            makeDirectories(String(path[..<slash]))
+        }
+        let fd = open(path, O_CREAT | O_WRONLY | O_APPEND, 0o600)
+        if fd >= 0 { close(fd) }
+        chmod(path, 0o600)
+    }
+
+    static func makeDirectories(_ dir: String) {
+        var current = dir.hasPrefix("/") ? "" : "."
+        for part in dir.split(separator: "/") {
+            current += "/" + part
+            mkdir(current, 0o700)
+        }
+    }
+
+    static var bracketedPasteOn: Bool {
+        guard let v = rl_variable_value("enable-bracketed-paste") else { return false }
+        return String(cString: v) == "on"
+    }
+
+    // MARK: C callbacks: they cannot capture, so they read a global behind a lock.
+
+    final class CompleterBox: @unchecked Sendable {
+        let completer: Completer
+        init(_ c: Completer) { completer = c }
+    }
+    static let activeCompleter = Mutex<CompleterBox?>(nil)
+    static let matches = Mutex<[String]>([])
+
+}
+
+private func rehabAttemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
+    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    rl_attempted_completion_over = 1
+    let buffer = rl_line_buffer.map { String(cString: $0) } ?? ""
+    let upToCursor = String(decoding: Array(buffer.utf8.prefix(Int(end))), as: UTF8.self)
+    let found = ReadlineReader.activeCompleter.withLock { $0?.completer.candidates(line: upToCursor) } ?? []
+    ReadlineReader.matches.withLock { $0 = found }
+    guard !found.isEmpty else { return nil }
+    return rl_completion_matches(text, rehabCompletionGenerator)
+}
+
+private func rehabCompletionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+    let all = ReadlineReader.matches.withLock { $0 }
+    let index = Int(state)
+    guard index < all.count else { return nil }
+    return strdup(all[index])
+}
+
+/// Called when a read is interrupted by a signal: on Ctrl-C, drop the line and draw a fresh prompt.
+///
+/// Ending the readline() call from here (rl_done) would lose a keystroke: rl_getc goes back to a
+/// blocking read after the hook and that character is then thrown away. So the line is cleared in place.
+private func rehabSignalHook() -> Int32 {
+    if InterruptFlag.isRaised {
+        InterruptFlag.clear()
+        rl_replace_line("", 0)
+        rl_crlf()
+        rl_on_new_line()
+        rl_redisplay()
+    }
+    return 0
+}

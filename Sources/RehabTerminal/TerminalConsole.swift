@@ -1,0 +1,45 @@
+import RehabShell
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Writes through C stdio, the same buffer readline uses, so output is never reordered.
+public final class TerminalConsole: Console {
+    public let colors: Bool
+
+    public init(colors: Bool) { self.colors = colors }
+
+    public func write(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)
+    }
+
+    public func report(_ text: String) {
+        fflush(nil)
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+}
+
+/// Facts about the process's terminal.
+public enum Terminal {
+    /// readline only when both ends are a terminal (CPython's rule): otherwise it echoes into pipes.
+    public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
+    public static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+    /// Colour only on a terminal, and never with NO_COLOR set or --no-color.
+    public static func wantsColor(noColorFlag: Bool, environment: [String: String]) -> Bool {
+        if noColorFlag { return false }
+        if let v = environment["NO_COLOR"], !v.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return stdoutIsTerminal
+    }
+
+    /// Installs the Ctrl-C flag handler; call once at start.
+    public static func installInterruptHandler() { InterruptFlag.install() }
+}
