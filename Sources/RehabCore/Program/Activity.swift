@@ -19,6 +19,9 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// Activities every program is asked about even when it never mentions them.
     public static let everyday: [Activity] = [.lifting, .bending, .twisting, .sitting, .driving]
 
+    /// Movements of the spine a transfer routine must be written to avoid.
+    public static let bodyMovements: Set<Activity> = [.bending, .twisting, .neckMotion, .overheadReaching, .lifting]
+
     /// `bend` → bending, `drive` → driving; an unknown word is taken as written.
     public static func from(verb word: String) -> Activity {
         let w = word.lowercased()

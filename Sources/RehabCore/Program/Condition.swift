@@ -1,5 +1,5 @@
 /// When a restriction is released: a week since surgery, a recorded clearance, or a combination.
-public indirect enum Condition: Hashable, Sendable {
+public indirect enum Condition: Hashable, Sendable, Codable {
     case week(Int)
     case cleared(String)
     case all([Condition])

@@ -1,5 +1,5 @@
 /// An exercise definition: how to do it and what it asks of the spine.
-public struct Exercise: Hashable, Sendable {
+public struct Exercise: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var position: Position?
@@ -17,12 +17,12 @@ public struct Exercise: Hashable, Sendable {
 }
 
 /// The body position an exercise or routine step starts from.
-public enum Position: String, Hashable, Sendable, CaseIterable {
+public enum Position: String, Hashable, Sendable, CaseIterable, Codable {
     case supine, sideLying = "side-lying", prone, sitting, standing, kneeling, quadruped = "hands-and-knees"
 }
 
 /// What an exercise or routine puts on the spine; a restriction in force forbids a matching load.
-public struct Loads: Hashable, Sendable {
+public struct Loads: Hashable, Sendable, Codable {
     public var lift: Weight?
     public var activities: Set<Activity>
 

@@ -1,5 +1,5 @@
 /// A condition for entering a phase. Gates are data so a blocked transition can say which failed.
-public enum Gate: Hashable, Sendable {
+public enum Gate: Hashable, Sendable, Codable {
     case minimumWeek(Int)
     case cleared(String)
     /// Every pain score in the last `days` days at most `score` (and at least one recorded).

@@ -1,6 +1,6 @@
 /// Variants of one exercise from easiest to hardest. The patient climbs a rung after enough
 /// pain-free sessions on the current one and steps down after a pain-rule breach.
-public struct Ladder: Hashable, Sendable {
+public struct Ladder: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var rungs: [String]

@@ -1,5 +1,5 @@
 /// When pain stops a session or puts progression on hold.
-public enum PainRule: Hashable, Sendable {
+public enum PainRule: Hashable, Sendable, Codable {
     /// Stop the session when pain reaches this score.
     case stopAtOrAbove(Int)
     /// Stop when pain rises this many points over the session's start.
@@ -17,7 +17,7 @@ public enum PainRule: Hashable, Sendable {
 }
 
 /// A pain rule with the line that stated it.
-public struct PainRuleStatement: Hashable, Sendable {
+public struct PainRuleStatement: Hashable, Sendable, Codable {
     public var rule: PainRule
     public var source: SourceRef?
     public init(rule: PainRule, source: SourceRef? = nil) { self.rule = rule; self.source = source }

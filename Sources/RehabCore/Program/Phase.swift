@@ -1,5 +1,5 @@
 /// A phase of recovery: its week window, the gates to enter it, and what it prescribes.
-public struct Phase: Hashable, Sendable {
+public struct Phase: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     /// Weeks since surgery; the phase nominally runs from `startWeek` up to (not including) `endWeek`.
@@ -24,14 +24,14 @@ public struct Phase: Hashable, Sendable {
 }
 
 /// A gate with the line that stated it.
-public struct GateStatement: Hashable, Sendable {
+public struct GateStatement: Hashable, Sendable, Codable {
     public var gate: Gate
     public var source: SourceRef?
     public init(gate: Gate, source: SourceRef? = nil) { self.gate = gate; self.source = source }
 }
 
 /// A routine a phase teaches or allows.
-public struct RoutineUse: Hashable, Sendable {
+public struct RoutineUse: Hashable, Sendable, Codable {
     public var routine: String
     public var source: SourceRef?
     public init(routine: String, source: SourceRef? = nil) { self.routine = routine; self.source = source }

@@ -1,5 +1,5 @@
 /// An exercise as a phase prescribes it: the dose and how it grows week by week.
-public struct Prescription: Hashable, Sendable {
+public struct Prescription: Hashable, Sendable, Codable {
     /// An exercise id, or a ladder id when `isLadder`.
     public var exercise: String
     public var isLadder: Bool
@@ -23,7 +23,7 @@ public struct Prescription: Hashable, Sendable {
 }
 
 /// How much of an exercise to do.
-public struct Dose: Hashable, Sendable {
+public struct Dose: Hashable, Sendable, Codable {
     public var sets: Int?
     public var reps: Int?
     public var holdSeconds: Int?
@@ -53,8 +53,8 @@ public struct Dose: Hashable, Sendable {
 }
 
 /// A quantity that grows by a step each week up to a cap (walking +5 min a week up to 30).
-public struct WeeklyProgression: Hashable, Sendable {
-    public enum Quantity: String, Hashable, Sendable { case minutes = "min", holdSeconds = "s hold", reps, sets }
+public struct WeeklyProgression: Hashable, Sendable, Codable {
+    public enum Quantity: String, Hashable, Sendable, Codable { case minutes = "min", holdSeconds = "s hold", reps, sets }
     public var quantity: Quantity
     public var step: Int
     public var cap: Int

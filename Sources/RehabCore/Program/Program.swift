@@ -1,5 +1,5 @@
 /// A whole post-operative program, as lowered from a `.rehab` file and its libraries.
-public struct Program: Hashable, Sendable {
+public struct Program: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var procedure: String?

@@ -1,5 +1,5 @@
 /// A symptom that stops exercise and puts the patient on hold until it is resolved.
-public struct RedFlag: Hashable, Sendable {
+public struct RedFlag: Hashable, Sendable, Codable {
     public var id: String
     public var description: String
     public var advice: String

@@ -1,5 +1,5 @@
 /// A restriction as a program states it: the rule, when it starts, and what releases it.
-public struct Restriction: Hashable, Sendable {
+public struct Restriction: Hashable, Sendable, Codable {
     public var rule: RestrictionRule
     /// First week it applies (nil: from surgery).
     public var fromWeek: Int?

@@ -1,5 +1,5 @@
 /// What a restriction limits. The strictest rule of each kind in force wins.
-public enum RestrictionRule: Hashable, Sendable {
+public enum RestrictionRule: Hashable, Sendable, Codable {
     case liftAtMost(Weight)
     case sitAtMost(minutes: Int)
     case no(Activity)
@@ -12,6 +12,15 @@ public enum RestrictionRule: Hashable, Sendable {
         case .sitAtMost: return .sitting
         case .no(let a): return a
         case .wear(let gear): return Activity(gear)
+        }
+    }
+
+    /// Whether a movement routine (a transfer) could break this rule; `no driving` it cannot.
+    public var isBodyMovement: Bool {
+        switch self {
+        case .liftAtMost: return true
+        case .sitAtMost, .wear: return false
+        case .no(let a): return Activity.bodyMovements.contains(a)
         }
     }
 

@@ -1,5 +1,5 @@
 /// A transfer routine (out of bed by log roll, onto a treatment table…): ordered steps and warnings.
-public struct Routine: Hashable, Sendable {
+public struct Routine: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var steps: [String]

@@ -38,6 +38,7 @@ extension Command {
 extension CommandTable {
     /// Every command rehab knows, in help order.
     public static let standard = CommandTable([
+        .check, .preview, .graph, .program, .programs,
         .help, .timer, .quit,
     ])
 }

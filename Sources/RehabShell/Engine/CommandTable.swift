@@ -1,3 +1,5 @@
+import RehabCore
+
 /// The list of commands: lookup by name or alias, suggestions for typos, and the help text.
 public struct CommandTable: Sendable {
     public let commands: [Command]

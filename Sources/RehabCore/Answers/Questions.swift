@@ -1,0 +1,213 @@
+/// The questions a patient asks ("can I lift 15 lb?"), answered from an assessment.
+extension Assessment {
+    private var holdVerdictParts: (reason: String, when: String)? {
+        guard state.isOnHold, let first = holds.first else { return nil }
+        let names = holds.map { h in program.redFlag(h.reason)?.description ?? (h.reason == "pain" ? "pain at or above the program's hold level" : h.reason) }
+        let advice = holds.compactMap { program.redFlag($0.reason)?.advice }.first.map { " " + $0 } ?? " Contact your surgeon or therapist."
+        return ("you are on hold since \(first.since) because of: \(names.joined(separator: "; ")).\(advice)",
+                "the red flag is resolved (type 'resolve \(first.reason)')")
+    }
+
+    private func no(_ id: String, _ r: ActiveRestriction, _ why: String) -> Verdict {
+        Verdict(id: id, allowed: false, reason: why, changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+    }
+
+    public func canLift(_ weight: Weight, what: String? = nil) -> Verdict {
+        let id = what ?? weight.description
+        let object = what.map { "\($0) (about \(weight.shown(in: unit)))" } ?? weight.shown(in: unit)
+        guard let limitRule = liftLimit, case .liftAtMost(let limit) = limitRule.rule else {
+            return Verdict(id: id, allowed: true, reason: "no lifting limit is in force; lift with good form, bending at the knees.")
+        }
+        if limit < weight {
+            return no(id, limitRule, "lifting is limited to \(limit.shown(in: unit)) \(limitRule.untilText), set by \(limitRule.authority); \(object) is over it.")
+        }
+        return Verdict(id: id, allowed: true,
+                       reason: "\(object) is within your \(limit.shown(in: unit)) limit (\(limitRule.untilText)); bend at the knees and keep it close.",
+                       changesOn: limitRule.release.on, changesWhen: limitRule.release.when, restriction: limitRule, source: limitRule.source)
+    }
+
+    public func canSit(minutes: Int) -> Verdict {
+        let id = "sitting"
+        guard let r = sitLimit, case .sitAtMost(let limit) = r.rule else {
+            return Verdict(id: id, allowed: true, reason: "no sitting limit is in force; get up and move if it aches.")
+        }
+        if minutes > limit {
+            return no(id, r, "sitting is limited to \(limit) minutes at a time \(r.untilText); stand up or walk, then sit again.")
+        }
+        return Verdict(id: id, allowed: true, reason: "\(minutes) minutes is within your \(limit)-minute sitting limit (\(r.untilText)).",
+                       changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+    }
+
+    /// An activity in general: a ban, a limit, or free.
+    public func can(_ activity: Activity) -> Verdict {
+        if activity == .lifting {
+            guard let r = liftLimit, case .liftAtMost(let limit) = r.rule else {
+                return Verdict(id: activity.name, allowed: true, reason: "no lifting limit is in force.")
+            }
+            return Verdict(id: activity.name, allowed: true,
+                           reason: "lifting is allowed up to \(limit.shown(in: unit)) \(r.untilText).",
+                           changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+        }
+        if activity == .sitting {
+            guard let r = sitLimit, case .sitAtMost(let limit) = r.rule else {
+                return Verdict(id: activity.name, allowed: true, reason: "no sitting limit is in force.")
+            }
+            return Verdict(id: activity.name, allowed: true, reason: "sitting is allowed for up to \(limit) minutes at a time \(r.untilText).",
+                           changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+        }
+        if let r = ban(on: activity) {
+            return no(activity.name, r, "no \(activity.name) \(r.untilText), set by \(r.authority).")
+        }
+        return Verdict(id: activity.name, allowed: true, reason: "nothing in your program or your surgeon's orders rules out \(activity.name) this week.")
+    }
+
+    /// The rung of a ladder the patient is on, from their logged sessions.
+    public func rung(of ladder: Ladder, record: PatientRecord) -> Int {
+        LadderPosition.rung(ladder: ladder, sessions: record.sessions.filter { $0.on <= date }, painRules: program.painRules.map(\.rule))
+    }
+
+    public func exercise(_ id: String, record: PatientRecord = PatientRecord()) -> Verdict {
+        let ex = program.exercise(id)
+        let name = ex?.name ?? id
+        if let hold = holdVerdictParts {
+            return Verdict(id: id, allowed: false, reason: "not now: " + hold.reason, changesWhen: hold.when)
+        }
+        guard let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else {
+            return Verdict(id: id, allowed: false, reason: "your program has not started yet.")
+        }
+        let phase = program.phases[index]
+        var prescription = phase.prescriptions.first { !$0.isLadder && $0.exercise == id }
+        if prescription == nil {
+            for p in phase.prescriptions where p.isLadder {
+                guard let ladder = program.ladder(p.exercise), let pos = ladder.rungs.firstIndex(of: id) else { continue }
+                let current = rung(of: ladder, record: record)
+                if pos == current { prescription = p; break }
+                let currentName = program.exercise(ladder.rungs[current])?.name ?? ladder.rungs[current]
+                if pos > current {
+                    return Verdict(id: id, allowed: false,
+                                   reason: "not yet: you are on '\(currentName)' in the \(ladder.name) ladder; each step up comes after \(ladder.upAfterPainFreeSessions) pain-free sessions.",
+                                   changesWhen: "\(ladder.upAfterPainFreeSessions) pain-free sessions on '\(currentName)'", source: ladder.source)
+                }
+                return Verdict(id: id, allowed: false,
+                               reason: "you have moved past it: you are on '\(currentName)' in the \(ladder.name) ladder.", source: ladder.source)
+            }
+        }
+        guard let p = prescription else {
+            if let later = program.phases.indices.first(where: { $0 > index && program.phases[$0].prescribes(id, in: program) }) {
+                let ph = program.phases[later]
+                let opens = RecoveryDay.start(ofWeek: ph.startWeek, surgery: surgery)
+                let gates = machine.gates(for: later, on: date).filter { !$0.met }.map(\.text)
+                return Verdict(id: id, allowed: false,
+                               reason: "not yet: \(name) starts in phase '\(ph.name)' (week \(ph.startWeek)).",
+                               changesOn: opens >= date ? opens : nil,
+                               changesWhen: gates.isEmpty ? "you move on to phase '\(ph.name)'" : gates.joined(separator: " and "),
+                               source: ph.source)
+            }
+            if program.phases.indices.contains(where: { $0 < index && program.phases[$0].prescribes(id, in: program) }) {
+                return Verdict(id: id, allowed: false, reason: "\(name) belonged to an earlier phase; phase '\(phase.name)' does not prescribe it.")
+            }
+            return Verdict(id: id, allowed: false, reason: "no phase of your program prescribes \(name); ask your therapist before trying it.")
+        }
+        if let ex {
+            for r in restrictions {
+                if let conflict = ex.loads.conflict(with: r.rule) {
+                    return no(id, r, "\(name): \(conflict), and '\(r.rule.text)' is in force \(r.untilText).")
+                }
+            }
+        }
+        let weeksIn = recovery.week - phase.startWeek
+        let dose = p.dose(weeksIntoPhase: weeksIn).text
+        return Verdict(id: id, allowed: true,
+                       reason: "part of phase '\(phase.name)'" + (dose.isEmpty ? "." : ": \(dose)."), source: p.source)
+    }
+
+    public func routine(_ id: String) -> Verdict {
+        let r = program.routine(id)
+        let name = r?.name ?? id
+        let limit = state.phaseIndex ?? (state == .completed ? program.phases.count - 1 : -1)
+        let taught = program.phases.indices.first { i in program.phases[i].routines.contains { $0.routine == id } }
+        guard let first = taught else {
+            return Verdict(id: id, allowed: false, reason: "no phase of your program teaches \(name).")
+        }
+        if first > limit {
+            let ph = program.phases[first]
+            let opens = RecoveryDay.start(ofWeek: ph.startWeek, surgery: surgery)
+            return Verdict(id: id, allowed: false, reason: "not yet: \(name) is taught in phase '\(ph.name)' (week \(ph.startWeek)).",
+                           changesOn: opens >= date ? opens : nil, changesWhen: "you move on to phase '\(ph.name)'", source: ph.source)
+        }
+        if let r {
+            for a in restrictions {
+                if let conflict = r.loads.conflict(with: a.rule) {
+                    return no(id, a, "\(name): \(conflict), and '\(a.rule.text)' is in force \(a.untilText).")
+                }
+            }
+        }
+        return Verdict(id: id, allowed: true,
+                       reason: "\(name) is part of your program" + (state.isOnHold ? "; moving safely is still right while you are on hold." : "."),
+                       source: r?.source)
+    }
+
+    public var exerciseVerdicts: [Verdict] { exerciseVerdicts(record: PatientRecord()) }
+
+    public func exerciseVerdicts(record: PatientRecord) -> [Verdict] {
+        program.mentionedExercises.map { exercise($0, record: record) }
+    }
+
+    public var routineVerdicts: [Verdict] { program.mentionedRoutines.map(routine) }
+
+    public var activityVerdicts: [Verdict] { program.activities.map(can) }
+
+    /// What changes next, soonest first; undated conditions last.
+    public var unlocks: [Unlock] {
+        var list: [Unlock] = []
+        for r in restrictions where r.release.when != nil {
+            list.append(Unlock(what: "'\(r.rule.text)' ends", on: r.release.on, when: r.release.when, gates: []))
+        }
+        if let i = state.phaseIndex, i + 1 < program.phases.count {
+            let next = program.phases[i + 1]
+            let gates = machine.gates(for: i + 1, on: date)
+            let opens = gates.compactMap(\.opensOn).max()
+            list.append(Unlock(what: "phase \(i + 2), '\(next.name)'", on: opens,
+                               when: gates.filter { !$0.met }.map(\.text).joined(separator: " and "), gates: gates))
+        } else if case .inPhase(let i) = state {
+            let end = RecoveryDay.start(ofWeek: program.phases[i].endWeek, surgery: surgery)
+            list.append(Unlock(what: "the end of the program", on: end, when: "week \(program.phases[i].endWeek)", gates: []))
+        }
+        return list.sorted { a, b in
+            switch (a.on, b.on) {
+            case (let x?, let y?): return x < y
+            case (_?, nil): return true
+            default: return false
+            }
+        }
+    }
+}
+
+extension Phase {
+    /// Whether the phase prescribes an exercise directly or as a rung of a ladder.
+    public func prescribes(_ id: String, in program: Program) -> Bool {
+        prescriptions.contains { p in
+            p.isLadder ? (program.ladder(p.exercise)?.rungs.contains(id) ?? false) : p.exercise == id
+        }
+    }
+}
+
+extension Program {
+    /// Exercises in the order phases name them, then any others defined.
+    public var mentionedExercises: [String] {
+        var ids: [String] = []
+        for phase in phases {
+            for p in phase.prescriptions {
+                let list = p.isLadder ? (ladder(p.exercise)?.rungs ?? []) : [p.exercise]
+                for id in list where !ids.contains(id) { ids.append(id) }
+            }
+        }
+        return ids
+    }
+
+    public var mentionedRoutines: [String] {
+        var ids: [String] = []
+        for phase in phases { for r in phase.routines where !ids.contains(r.routine) { ids.append(r.routine) } }
+        return ids
+    }
+}

@@ -1,0 +1,31 @@
+/// A yes or no with its reason and when it changes: the shape of every answer.
+public struct Verdict: Hashable, Sendable {
+    /// The exercise, routine or activity asked about.
+    public let id: String
+    public let allowed: Bool
+    /// One plain sentence.
+    public let reason: String
+    /// The day the answer changes when time alone decides it.
+    public let changesOn: CalendarDay?
+    /// The condition that changes it, in words.
+    public let changesWhen: String?
+    /// The restriction behind a "no", if one is.
+    public let restriction: ActiveRestriction?
+    /// The program line the answer comes from.
+    public let source: SourceRef?
+
+    public init(id: String, allowed: Bool, reason: String, changesOn: CalendarDay? = nil, changesWhen: String? = nil,
+                restriction: ActiveRestriction? = nil, source: SourceRef? = nil) {
+        self.id = id; self.allowed = allowed; self.reason = reason; self.changesOn = changesOn
+        self.changesWhen = changesWhen; self.restriction = restriction; self.source = source
+    }
+}
+
+/// Something that changes later: a restriction released, a phase opened, a ladder rung.
+public struct Unlock: Hashable, Sendable {
+    public let what: String
+    public let on: CalendarDay?
+    public let when: String?
+    /// For a phase: each gate and whether it is met.
+    public let gates: [GateResult]
+}

@@ -1,0 +1,36 @@
+/// Which rung of a ladder a patient is on, from their sessions in order.
+///
+/// Climb one rung after `upAfterPainFreeSessions` pain-free sessions on the current rung (a session
+/// that breaks no pain rule); step down one rung after a breach when the ladder says so.
+public enum LadderPosition {
+    public static func rung(ladder: Ladder, sessions: [SessionRecord], painRules: [PainRule]) -> Int {
+        guard !ladder.rungs.isEmpty else { return 0 }
+        var rung = 0
+        var streak = 0
+        for s in sessions.sorted(by: { $0.on < $1.on }) {
+            guard s.exercises.contains(where: { $0.exercise == ladder.rungs[rung] }) else { continue }
+            if breaches(s, painRules) {
+                streak = 0
+                if ladder.downOnBreach, rung > 0 { rung -= 1 }
+            } else {
+                streak += 1
+                if streak >= max(1, ladder.upAfterPainFreeSessions), rung + 1 < ladder.rungs.count {
+                    rung += 1; streak = 0
+                }
+            }
+        }
+        return rung
+    }
+
+    /// A session breaks a pain rule when its pain reaches a stop or hold level, or rises too far.
+    public static func breaches(_ s: SessionRecord, _ rules: [PainRule]) -> Bool {
+        let peak = s.peakPain ?? 0
+        for rule in rules {
+            switch rule {
+            case .stopAtOrAbove(let n), .holdAtOrAbove(let n): if peak >= n { return true }
+            case .stopOnRise(let n): if let start = s.painBefore, peak - start >= n { return true }
+            }
+        }
+        return false
+    }
+}

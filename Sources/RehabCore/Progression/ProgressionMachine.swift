@@ -1,0 +1,197 @@
+/// The progression state machine: explicit states, one `mutating func` per event, and returned
+/// actions that the impure caller carries out (print, record in the journal).
+///
+/// It does no I/O and never reads a clock: days arrive as events.
+public struct ProgressionMachine: Sendable {
+    public enum Event: Hashable, Sendable {
+        case clearanceRecorded(Clearance)
+        case sessionLogged(SessionRecord)
+        case redFlagReported(FlagReport)
+        case redFlagResolved(FlagReport)
+        case therapistOverride(TherapistOverride)
+        /// All of a day's events have been delivered: gates are checked.
+        case dayEnded(CalendarDay)
+    }
+
+    public enum Action: Hashable, Sendable {
+        case announce(Transition)
+    }
+
+    public let program: Program
+    public let surgery: CalendarDay
+    /// Preview and `expect` take pain and session gates as met (a typical patient).
+    public let assumeHistoryGatesMet: Bool
+
+    public private(set) var state: ProgressionState = .notStarted
+    public private(set) var transitions: [Transition] = []
+    public private(set) var clearances: [String: CalendarDay] = [:]
+    /// Highest pain score per day.
+    public private(set) var painByDay: [Int: Int] = [:]
+    public private(set) var sessionDays: [CalendarDay] = []
+    /// Hold reasons: red flag ids, and "pain" for a pain-rule breach.
+    public private(set) var holds: [String: CalendarDay] = [:]
+    public private(set) var holdOrder: [String] = []
+    /// The day the current phase was entered.
+    public private(set) var phaseEntered: CalendarDay
+    /// After a therapist's regress, automatic progress into this phase waits for a manual advance.
+    public private(set) var pinnedBelow: Int?
+    public private(set) var lastDay: CalendarDay?
+
+    public init(program: Program, surgery: CalendarDay, assumeHistoryGatesMet: Bool = false) {
+        self.program = program; self.surgery = surgery; self.assumeHistoryGatesMet = assumeHistoryGatesMet
+        self.phaseEntered = surgery
+    }
+
+    @discardableResult
+    public mutating func handle(_ event: Event) -> [Action] {
+        switch event {
+        case .clearanceRecorded(let c):
+            if clearances[c.topic] == nil { clearances[c.topic] = c.on }
+            return []
+        case .sessionLogged(let s):
+            return sessionLogged(s)
+        case .redFlagReported(let f):
+            return hold(f.flag, on: f.on)
+        case .redFlagResolved(let f):
+            return resolve(f.flag, on: f.on)
+        case .therapistOverride(let o):
+            return override(o)
+        case .dayEnded(let d):
+            lastDay = d
+            return advance(on: d)
+        }
+    }
+
+    private mutating func sessionLogged(_ s: SessionRecord) -> [Action] {
+        sessionDays.append(s.on)
+        guard let peak = s.peakPain else { return [] }
+        painByDay[s.on.ordinal] = max(painByDay[s.on.ordinal] ?? 0, peak)
+        for statement in program.painRules {
+            if case .holdAtOrAbove(let limit) = statement.rule, peak >= limit {
+                return hold("pain", on: s.on)
+            }
+        }
+        return []
+    }
+
+    private mutating func hold(_ reason: String, on day: CalendarDay) -> [Action] {
+        if holds[reason] == nil { holdOrder.append(reason) }
+        holds[reason] = day
+        switch state {
+        case .inPhase(let i):
+            state = .onHold(returnTo: i)
+            return record(.wentOnHold(holdOrder), on: day)
+        case .notStarted:
+            state = .onHold(returnTo: 0)
+            return record(.wentOnHold(holdOrder), on: day)
+        case .onHold, .completed:
+            return []
+        }
+    }
+
+    private mutating func resolve(_ reason: String, on day: CalendarDay) -> [Action] {
+        guard holds.removeValue(forKey: reason) != nil else { return [] }
+        holdOrder.removeAll { $0 == reason }
+        guard holds.isEmpty, case .onHold(let i) = state else { return [] }
+        state = .inPhase(i)
+        phaseEntered = day
+        return record(.resumed(i), on: day)
+    }
+
+    private mutating func override(_ o: TherapistOverride) -> [Action] {
+        let count = program.phases.count
+        switch (o.direction, state) {
+        case (.advance, .inPhase(let i)) where i + 1 < count:
+            state = .inPhase(i + 1); phaseEntered = o.on; pinnedBelow = nil
+            return record(.advancedByTherapist(i + 1, reason: o.reason), on: o.on)
+        case (.advance, .onHold(let i)) where i + 1 < count:
+            state = .onHold(returnTo: i + 1); pinnedBelow = nil
+            return record(.advancedByTherapist(i + 1, reason: o.reason), on: o.on)
+        case (.regress, .inPhase(let i)) where i > 0:
+            state = .inPhase(i - 1); phaseEntered = o.on; pinnedBelow = i
+            return record(.regressedByTherapist(i - 1, reason: o.reason), on: o.on)
+        case (.regress, .onHold(let i)) where i > 0:
+            state = .onHold(returnTo: i - 1); pinnedBelow = i
+            return record(.regressedByTherapist(i - 1, reason: o.reason), on: o.on)
+        case (.regress, .completed) where count > 0:
+            state = .inPhase(count - 1); phaseEntered = o.on
+            return record(.regressedByTherapist(count - 1, reason: o.reason), on: o.on)
+        default:
+            return []
+        }
+    }
+
+    /// Moves forward as far as the gates allow; never while on hold.
+    private mutating func advance(on day: CalendarDay) -> [Action] {
+        var actions: [Action] = []
+        let week = RecoveryDay(surgery: surgery, on: day).week
+        loop: while true {
+            switch state {
+            case .onHold, .completed:
+                break loop
+            case .notStarted:
+                guard let first = program.phases.first, gates(for: 0, on: day).allSatisfy(\.met) else { break loop }
+                _ = first
+                state = .inPhase(0); phaseEntered = day
+                actions += record(.enteredPhase(0), on: day)
+            case .inPhase(let i):
+                if i + 1 < program.phases.count {
+                    guard pinnedBelow != i + 1, gates(for: i + 1, on: day).allSatisfy(\.met) else { break loop }
+                    state = .inPhase(i + 1); phaseEntered = day
+                    actions += record(.enteredPhase(i + 1), on: day)
+                } else {
+                    guard week >= program.phases[i].endWeek else { break loop }
+                    state = .completed
+                    actions += record(.completed, on: day)
+                }
+            }
+        }
+        return actions
+    }
+
+    private mutating func record(_ kind: Transition.Kind, on day: CalendarDay) -> [Action] {
+        let t = Transition(kind: kind, on: day)
+        transitions.append(t)
+        return [.announce(t)]
+    }
+
+    /// Every gate of a phase, checked on a day: the data behind `next` and `why`.
+    public func gates(for index: Int, on day: CalendarDay) -> [GateResult] {
+        guard program.phases.indices.contains(index) else { return [] }
+        let week = RecoveryDay(surgery: surgery, on: day).week
+        return program.phases[index].allGates.map { statement in
+            switch statement.gate {
+            case .minimumWeek(let w):
+                let date = RecoveryDay.start(ofWeek: w, surgery: surgery)
+                return GateResult(gate: statement, met: week >= w, opensOn: week >= w ? nil : date,
+                                  text: "week \(w) (\(date))")
+            case .cleared(let topic):
+                let met = clearances[topic].map { $0 <= day } ?? false
+                return GateResult(gate: statement, met: met, opensOn: nil,
+                                  text: "your surgeon or therapist clears \(topic) (type 'clear \(topic)')")
+            case .painAtMost(let limit, let days):
+                if assumeHistoryGatesMet {
+                    return GateResult(gate: statement, met: true, opensOn: nil, text: "pain at most \(limit)/10 over \(days) days")
+                }
+                let window = (day.ordinal - days + 1)...day.ordinal
+                let scores = window.compactMap { painByDay[$0] }
+                let met = !scores.isEmpty && scores.allSatisfy { $0 <= limit }
+                let detail = scores.isEmpty ? "no pain score logged in the last \(days) days"
+                    : "highest pain in the last \(days) days: \(scores.max() ?? 0)/10"
+                return GateResult(gate: statement, met: met, opensOn: nil,
+                                  text: "pain at most \(limit)/10 over the last \(days) days (\(detail))")
+            case .sessions(let n):
+                if assumeHistoryGatesMet {
+                    return GateResult(gate: statement, met: true, opensOn: nil, text: "\(n) sessions logged in the phase before")
+                }
+                let done = sessionDays.filter { $0 >= phaseEntered && $0 <= day }.count
+                return GateResult(gate: statement, met: done >= n, opensOn: nil,
+                                  text: "\(n) sessions logged in the phase before (\(done) so far)")
+            }
+        }
+    }
+
+    public func isCleared(_ topic: String, on day: CalendarDay) -> Bool {
+        clearances[topic].map { $0 <= day } ?? false
+    }
+}

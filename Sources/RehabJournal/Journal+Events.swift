@@ -1,0 +1,83 @@
+import GRDB
+import RehabCore
+
+extension Journal {
+    /// Appends one event and returns its id, only after the transaction committed, so the caller
+    /// may tell the patient it is saved.
+    @discardableResult
+    public func append(_ event: PatientEvent, to patient: String, recordedAt: String) throws(JournalError) -> Int64 {
+        let payload = try guarded { try EventCoding.encode(event) }
+        return try guarded {
+            try queue.write { db in
+                let patientID = try Self.requirePatient(db, patient)
+                return try Self.insert(db, patientID, event, payload, recordedAt)
+            }
+        }
+    }
+
+    /// Appends several events in one transaction: all of them are saved, or none.
+    public func append(_ events: [PatientEvent], to patient: String, recordedAt: String) throws(JournalError) {
+        let payloads = try guarded { try events.map(EventCoding.encode) }
+        try guarded {
+            try queue.write { db in
+                let patientID = try Self.requirePatient(db, patient)
+                for (event, payload) in zip(events, payloads) {
+                    try Self.insert(db, patientID, event, payload, recordedAt)
+                }
+            }
+        }
+    }
+
+    /// The patient's events in the order they were appended.
+    public func events(of patient: String) throws(JournalError) -> [StoredEvent] {
+        try guarded {
+            let rows = try queue.read { db in
+                let patientID = try Self.requirePatient(db, patient)
+                return try Row.fetchAll(db, sql: """
+                    SELECT id, recorded_at, payload FROM events WHERE patient_id = ? ORDER BY id
+                    """, arguments: [patientID])
+            }
+            let events = try EventCoding.decode(rows.map { $0[2] as String })
+            return zip(rows, events).map { row, event in StoredEvent(id: row[0], event: event, recordedAt: row[1]) }
+        }
+    }
+
+    /// Everything known about the patient, folded from their events in append order.
+    public func record(of patient: String) throws(JournalError) -> PatientRecord {
+        try guarded {
+            let payloads = try queue.read { db in
+                let patientID = try Self.requirePatient(db, patient)
+                return try String.fetchAll(db, sql: "SELECT payload FROM events WHERE patient_id = ? ORDER BY id",
+                                           arguments: [patientID])
+            }
+            return PatientRecord(events: try EventCoding.decode(payloads))
+        }
+    }
+
+    /// How many sessions the patient logged, counted without decoding any event.
+    public func sessionCount(of patient: String) throws(JournalError) -> Int {
+        try guarded {
+            try queue.read { db in
+                let patientID = try Self.requirePatient(db, patient)
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE patient_id = ? AND kind = ?",
+                                        arguments: [patientID, PatientEvent.sessionKind]) ?? 0
+            }
+        }
+    }
+
+    @discardableResult
+    private static func insert(_ db: Database, _ patientID: Int64, _ event: PatientEvent, _ payload: String,
+                               _ recordedAt: String) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO events (patient_id, kind, day, recorded_at, payload) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [patientID, event.kind, event.day.iso, recordedAt, payload])
+        return db.lastInsertedRowID
+    }
+}
+
+extension PatientEvent {
+    /// The `kind` column value of a logged session.
+    static var sessionKind: String {
+        PatientEvent.sessionLogged(SessionRecord(on: CalendarDay(ordinal: 0))).kind
+    }
+}

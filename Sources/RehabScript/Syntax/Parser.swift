@@ -1,0 +1,340 @@
+import RehabCore
+
+/// Parses one file into a `ProgramFragment`. Never throws: each bad line becomes a diagnostic and
+/// parsing carries on at the next line, so one run reports every error.
+struct Parser {
+    enum Block { case none, phase(Int), exercise(Int), routine(Int), ladder(Int), redFlag(Int) }
+
+    let file: String
+    private(set) var fragment: ProgramFragment
+    private(set) var diagnostics: [Diagnostic] = []
+    private var block: Block = .none
+    private var blockIndent: Int?
+    private var blockStart: SourceRef?
+
+    init(file: String) {
+        self.file = file
+        self.fragment = ProgramFragment(file: file)
+    }
+
+    static func parse(file: String, text: String) -> (ProgramFragment, [Diagnostic]) {
+        var lexer = Lexer(file: file, text: text)
+        let lines = lexer.lines()
+        var parser = Parser(file: file)
+        for line in lines { parser.statement(line) }
+        return (parser.fragment, lexer.diagnostics + parser.diagnostics)
+    }
+
+    static let topLevelKeywords: Set<String> = [
+        "program", "procedure", "source", "use", "lift", "sit", "no", "wear", "stop", "hold", "red", "phase",
+        "exercise", "routine", "ladder", "expect",
+    ]
+
+    private mutating func statement(_ line: Lexer.Line) {
+        var cursor = LineCursor(file: file, line: line)
+        defer { diagnostics += cursor.diagnostics }
+        do {
+            if line.indent == 0 {
+                block = .none; blockIndent = nil
+                try topLevel(&cursor)
+            } else {
+                if let expected = blockIndent, line.indent != expected {
+                    diagnostics.append(.error("indent", "this line is indented differently from the lines above it in the same block",
+                                              at: cursor.here, hint: "indent every line of a block by the same number of spaces"))
+                }
+                if blockIndent == nil { blockIndent = line.indent }
+                try inBlock(&cursor)
+            }
+        } catch {
+            return
+        }
+    }
+
+    // MARK: top level
+
+    private mutating func topLevel(_ c: inout LineCursor) throws(LineCursor.Failure) {
+        guard let head = c.peek, head.kind == .word else {
+            throw c.expected("a statement such as 'phase', 'exercise', 'lift at most', 'no' or 'expect'")
+        }
+        switch head.text {
+        case "program":
+            _ = c.advance()
+            let (id, ref) = try c.id("the program's id")
+            let name = try c.string("the program's name in quotes")
+            try c.endOfLine()
+            if let first = fragment.header {
+                diagnostics.append(.error("duplicate-program", "a file has only one 'program' line", at: ref,
+                                          notes: [.init("the first is here", at: first.source)]))
+            } else {
+                fragment.header = .init(id: id, name: name, source: c.ref(head))
+            }
+        case "procedure":
+            _ = c.advance()
+            fragment.procedure = try c.id("the procedure, such as 'lumbar-fusion'").0
+            try c.endOfLine()
+        case "source":
+            _ = c.advance()
+            fragment.sources.append(try c.string("the source in quotes"))
+            try c.endOfLine()
+        case "use":
+            _ = c.advance()
+            let t = c.peek
+            let path = try c.string("a file path in quotes, such as \"library/exercises.rehab\"")
+            try c.endOfLine()
+            fragment.uses.append(.init(path: path, source: c.ref(t), length: t?.length ?? 1))
+        case "lift", "sit", "no", "wear":
+            fragment.restrictions += try restrictionLine(&c, phase: nil)
+        case "stop", "hold":
+            fragment.painRules.append(try painRule(&c))
+        case "red":
+            _ = c.advance()
+            try c.expect("flag", "'flag' (as in 'red flag ID \"…\"')")
+            let (id, ref) = try c.id("the red flag's id")
+            let text = try c.string("what the patient notices, in quotes")
+            try c.endOfLine()
+            fragment.redFlags.append(RedFlag(id: id, description: text, advice: "", source: ref))
+            open(.redFlag(fragment.redFlags.count - 1), at: ref)
+        case "phase":
+            _ = c.advance()
+            let (id, ref) = try c.id("the phase's id")
+            let name = try c.string("the phase's name in quotes")
+            try c.expect("weeks", "'weeks A-B'")
+            let from = try c.int("the first week")
+            guard c.take(.dash) else { throw c.expected("'-' between the weeks, as in 'weeks 0-6'") }
+            let to = try c.int("the last week")
+            try c.endOfLine()
+            fragment.phases.append(Phase(id: id, name: name, startWeek: from, endWeek: to, source: ref))
+            open(.phase(fragment.phases.count - 1), at: ref)
+        case "exercise":
+            _ = c.advance()
+            let (id, ref) = try c.id("the exercise's id")
+            let name = try c.string("the exercise's name in quotes")
+            try c.endOfLine()
+            fragment.exercises.append(Exercise(id: id, name: name, source: ref))
+            open(.exercise(fragment.exercises.count - 1), at: ref)
+        case "routine":
+            _ = c.advance()
+            let (id, ref) = try c.id("the routine's id")
+            if c.atEnd {
+                throw c.fail("routine-outside-phase", "'routine \(id)' without a name uses a routine, which belongs inside a phase",
+                             hint: "indent it under a phase, or give a name in quotes to define the routine")
+            }
+            let name = try c.string("the routine's name in quotes")
+            try c.endOfLine()
+            fragment.routines.append(Routine(id: id, name: name, source: ref))
+            open(.routine(fragment.routines.count - 1), at: ref)
+        case "ladder":
+            _ = c.advance()
+            let (id, ref) = try c.id("the ladder's id")
+            let name = try c.string("the ladder's name in quotes")
+            try c.endOfLine()
+            fragment.ladders.append(Ladder(id: id, name: name, rungs: [], source: ref))
+            open(.ladder(fragment.ladders.count - 1), at: ref)
+        case "expect":
+            fragment.expectations.append(try expectation(&c))
+        default:
+            let hint = Suggestion.closest(to: head.text, in: Array(Parser.topLevelKeywords)).map { "did you mean '\($0)'?" }
+            throw c.fail("unknown-statement", "'\(head.text)' does not start a statement here", at: head,
+                         hint: hint ?? "prescriptions and 'requires' lines belong indented under a phase")
+        }
+    }
+
+    mutating func appendReference(_ r: ProgramFragment.Reference) { fragment.references.append(r) }
+
+    private mutating func open(_ b: Block, at ref: SourceRef) {
+        block = b; blockIndent = nil; blockStart = ref
+    }
+
+    // MARK: blocks
+
+    private mutating func inBlock(_ c: inout LineCursor) throws(LineCursor.Failure) {
+        switch block {
+        case .none:
+            throw c.fail("stray-indent", "this indented line belongs to no block",
+                         hint: "remove the indent, or put it under a 'phase', 'exercise', 'routine', 'ladder' or 'red flag' line")
+        case .phase(let i): try phaseLine(&c, i)
+        case .exercise(let i): try exerciseLine(&c, i)
+        case .routine(let i): try routineLine(&c, i)
+        case .ladder(let i): try ladderLine(&c, i)
+        case .redFlag(let i): try redFlagLine(&c, i)
+        }
+    }
+
+    private mutating func phaseLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
+        guard let head = c.peek, head.kind == .word else { throw c.expected("a prescription, 'requires', 'routine' or a restriction") }
+        let phaseID = fragment.phases[i].id
+        switch head.text {
+        case "requires":
+            _ = c.advance()
+            let ref = c.here
+            let gate: Gate
+            if c.take("cleared") {
+                let (topic, tref) = try c.id("what must be cleared, such as 'lifting'")
+                appendReference(.init(kind: .clearance, id: topic, source: tref))
+                gate = .cleared(topic)
+            } else if c.take("pain") {
+                try c.expect("at"); try c.expect("most", "'most' (as in 'pain at most 4 over 7 days')")
+                let score = try c.int("a pain score from 0 to 10")
+                try c.expect("over", "'over N days'")
+                let days = try c.int("a number of days")
+                guard c.take("days") || c.take("day") else { throw c.expected("'days'") }
+                gate = .painAtMost(score, days: days)
+            } else if c.take("week") {
+                gate = .minimumWeek(try c.int("a week number"))
+            } else if c.peek?.kind == .number {
+                let n = try c.int("a number of sessions")
+                guard c.take("sessions") || c.take("session") else { throw c.expected("'sessions'") }
+                gate = .sessions(n)
+            } else {
+                throw c.expected("'cleared TOPIC', 'pain at most N over D days' or 'N sessions'")
+            }
+            try c.endOfLine()
+            fragment.phases[i].gates.append(GateStatement(gate: gate, source: ref))
+        case "routine":
+            _ = c.advance()
+            let (id, ref) = try c.id("the routine's id")
+            try c.endOfLine()
+            fragment.phases[i].routines.append(RoutineUse(routine: id, source: ref))
+            fragment.references.append(.init(kind: .routine, id: id, source: ref))
+        case "ladder":
+            _ = c.advance()
+            let (id, ref) = try c.id("the ladder's id")
+            var p = Prescription(exercise: id, isLadder: true, source: ref)
+            try dose(&c, into: &p)
+            fragment.phases[i].prescriptions.append(p)
+            fragment.references.append(.init(kind: .ladder, id: id, source: ref))
+        case "lift", "sit", "no", "wear":
+            fragment.phases[i].restrictions += try restrictionLine(&c, phase: phaseID)
+        default:
+            if Parser.blockOnlyKeywords.contains(head.text) {
+                throw c.fail("wrong-block", "'\(head.text)' belongs in an exercise or routine, not in a phase", at: head)
+            }
+            let (id, ref) = try c.id("an exercise id")
+            var p = Prescription(exercise: id, source: ref)
+            try dose(&c, into: &p)
+            fragment.phases[i].prescriptions.append(p)
+            fragment.references.append(.init(kind: .exercise, id: id, source: ref))
+        }
+    }
+
+    static let blockOnlyKeywords: Set<String> = ["step", "cue", "never", "position", "loads", "respects", "rungs", "advice", "emergency"]
+
+    private mutating func exerciseLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
+        guard let head = c.peek, head.kind == .word else { throw c.expected("'position', 'loads', 'step', 'cue' or 'stop if'") }
+        _ = c.advance()
+        switch head.text {
+        case "position":
+            let (word, ref) = try c.id("a position")
+            guard let p = Position(rawValue: word) else {
+                let names = Position.allCases.map(\.rawValue)
+                c.diagnostics.append(.error("unknown-position", "'\(word)' is not a position", at: ref, length: word.count,
+                                            hint: Suggestion.closest(to: word, in: names).map { "did you mean '\($0)'?" }
+                                                ?? "use one of: \(names.joined(separator: ", "))"))
+                throw LineCursor.Failure()
+            }
+            fragment.exercises[i].position = p
+        case "loads": fragment.exercises[i].loads = try loads(&c)
+        case "step": fragment.exercises[i].steps.append(try c.string("the step in quotes"))
+        case "cue": fragment.exercises[i].cues.append(try c.string("the cue in quotes"))
+        case "stop":
+            try c.expect("if", "'if' (as in 'stop if \"…\"')")
+            fragment.exercises[i].stopIf.append(try c.string("when to stop, in quotes"))
+        default:
+            throw c.fail("wrong-block", "'\(head.text)' does not belong in an exercise", at: head,
+                         hint: "an exercise has 'position', 'loads', 'step', 'cue' and 'stop if' lines")
+        }
+        try c.endOfLine()
+    }
+
+    private mutating func routineLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
+        guard let head = c.peek, head.kind == .word else { throw c.expected("'respects', 'step', 'cue' or 'never'") }
+        _ = c.advance()
+        switch head.text {
+        case "respects":
+            var rules: [RestrictionRule] = []
+            repeat { rules.append(try restrictionRule(&c, phase: nil).rule) } while c.take(.comma)
+            fragment.routines[i].respects += rules
+        case "step": fragment.routines[i].steps.append(try c.string("the step in quotes"))
+        case "cue": fragment.routines[i].cues.append(try c.string("the cue in quotes"))
+        case "never": fragment.routines[i].never.append(try c.string("the warning in quotes"))
+        case "loads": fragment.routines[i].loads = try loads(&c)
+        default:
+            throw c.fail("wrong-block", "'\(head.text)' does not belong in a routine", at: head,
+                         hint: "a routine has 'respects', 'step', 'cue', 'never' and 'loads' lines")
+        }
+        try c.endOfLine()
+    }
+
+    private mutating func ladderLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
+        guard let head = c.peek, head.kind == .word else { throw c.expected("'rungs', 'up after' or 'down on pain breach'") }
+        _ = c.advance()
+        switch head.text {
+        case "rungs":
+            repeat {
+                let (id, ref) = try c.id("an exercise id")
+                fragment.ladders[i].rungs.append(id)
+                fragment.references.append(.init(kind: .exercise, id: id, source: ref))
+            } while c.take(.comma)
+        case "up":
+            try c.expect("after")
+            let n = try c.int("a number of sessions")
+            _ = c.take("pain-free")
+            guard c.take("sessions") || c.take("session") else { throw c.expected("'pain-free sessions'") }
+            fragment.ladders[i].upAfterPainFreeSessions = n
+        case "down":
+            try c.expect("on"); try c.expect("pain"); try c.expect("breach")
+            fragment.ladders[i].downOnBreach = true
+        default:
+            throw c.fail("wrong-block", "'\(head.text)' does not belong in a ladder", at: head,
+                         hint: "a ladder has 'rungs', 'up after N pain-free sessions' and 'down on pain breach' lines")
+        }
+        try c.endOfLine()
+    }
+
+    private mutating func redFlagLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
+        guard let head = c.peek, head.kind == .word else { throw c.expected("'advice' or 'emergency'") }
+        _ = c.advance()
+        switch head.text {
+        case "advice": fragment.redFlags[i].advice = try c.string("the advice in quotes")
+        case "emergency": fragment.redFlags[i].emergency = true
+        default:
+            throw c.fail("wrong-block", "'\(head.text)' does not belong in a red flag", at: head,
+                         hint: "a red flag has 'advice \"…\"' and, for emergency signs, 'emergency'")
+        }
+        try c.endOfLine()
+    }
+
+    // MARK: shared pieces
+
+    private mutating func loads(_ c: inout LineCursor) throws(LineCursor.Failure) -> Loads {
+        var loads = Loads()
+        if c.take("none") { return loads }
+        repeat {
+            if c.take("lifting") || c.take("lift") {
+                loads.lift = try c.weight()
+            } else {
+                let (a, _) = try c.id("a load such as 'bending', 'twisting', 'neck-motion' or 'lifting 5 lb'")
+                loads.activities.insert(Activity(a))
+            }
+        } while c.take(.comma)
+        return loads
+    }
+
+    private mutating func painRule(_ c: inout LineCursor) throws(LineCursor.Failure) -> PainRuleStatement {
+        let ref = c.here
+        let hold = c.take("hold")
+        if !hold { try c.expect("stop") }
+        try c.expect("if"); try c.expect("pain", "'pain'")
+        let rule: PainRule
+        if c.take("reaches") {
+            let n = try c.int("a pain score from 0 to 10")
+            rule = hold ? .holdAtOrAbove(n) : .stopAtOrAbove(n)
+        } else if c.take("rises"), !hold {
+            rule = .stopOnRise(try c.int("a number of points"))
+        } else {
+            throw c.expected(hold ? "'reaches N'" : "'reaches N' or 'rises N'")
+        }
+        try c.endOfLine()
+        return PainRuleStatement(rule: rule, source: ref)
+    }
+}

@@ -1,0 +1,33 @@
+import RehabCore
+
+/// What one file says, before `use` libraries are merged into a whole `Program`.
+struct ProgramFragment: Sendable {
+    struct Header: Sendable { var id: String; var name: String; var source: SourceRef }
+    struct Use: Sendable { var path: String; var source: SourceRef; var length: Int }
+
+    var file: String
+    var header: Header?
+    var procedure: String?
+    var sources: [String] = []
+    var uses: [Use] = []
+    var restrictions: [Restriction] = []
+    var painRules: [PainRuleStatement] = []
+    var redFlags: [RedFlag] = []
+    var phases: [Phase] = []
+    var exercises: [Exercise] = []
+    var routines: [Routine] = []
+    var ladders: [Ladder] = []
+    var expectations: [Expectation] = []
+    /// Where each ladder prescription and restriction line was, for precise validation messages.
+    var references: [Reference] = []
+
+    init(file: String) { self.file = file }
+
+    /// A use of an id that must be defined somewhere (checked once all files are merged).
+    struct Reference: Sendable {
+        enum Kind: String, Sendable { case exercise, routine, ladder, redFlag = "red flag", phase, item = "exercise, routine or activity", clearance }
+        var kind: Kind
+        var id: String
+        var source: SourceRef
+    }
+}

@@ -1,0 +1,75 @@
+import RehabCore
+
+extension Parser {
+    /// `no bending, no twisting from week 2 until week 12 or cleared twisting`
+    mutating func restrictionLine(_ c: inout LineCursor, phase: String?) throws(LineCursor.Failure) -> [Restriction] {
+        var items: [Restriction] = []
+        repeat { items.append(try restrictionRule(&c, phase: phase)) } while c.take(.comma)
+        var from: Int?
+        var until: Condition?
+        if c.take("from") {
+            try c.expect("week", "'week N'")
+            from = try c.int("a week number")
+        }
+        if c.take("until") { until = try condition(&c) }
+        if c.isWord("from") { throw c.fail("order", "'from week N' comes before 'until'") }
+        try c.endOfLine()
+        return items.map { var r = $0; r.fromWeek = from; r.until = until; return r }
+    }
+
+    /// One rule: `lift at most 10 lb`, `sit at most 30 min`, `no ACTIVITY`, `wear GEAR ["when…"]`.
+    mutating func restrictionRule(_ c: inout LineCursor, phase: String?) throws(LineCursor.Failure) -> Restriction {
+        let ref = c.here
+        guard let head = c.advance(), head.kind == .word else {
+            throw c.expected("a restriction: 'lift at most', 'sit at most', 'no' or 'wear'")
+        }
+        switch head.text {
+        case "lift":
+            try c.expect("at"); try c.expect("most", "'most' (as in 'lift at most 10 lb')")
+            return Restriction(rule: .liftAtMost(try c.weight()), phase: phase, source: ref)
+        case "sit":
+            try c.expect("at"); try c.expect("most", "'most' (as in 'sit at most 30 min')")
+            let n = try c.int("a number of minutes")
+            try c.minutes()
+            return Restriction(rule: .sitAtMost(minutes: n), phase: phase, source: ref)
+        case "no":
+            let (a, _) = try c.id("an activity such as 'bending', 'twisting' or 'driving'")
+            return Restriction(rule: .no(Activity(a)), phase: phase, source: ref)
+        case "wear":
+            let (gear, gref) = try c.id("'brace' or 'collar'")
+            if gear != "brace" && gear != "collar" {
+                c.diagnostics.append(.error("unknown-gear", "'\(gear)' is not something to wear; use 'brace' or 'collar'", at: gref, length: gear.count))
+            }
+            var note: String?
+            if c.peek?.kind == .string { note = try c.string("when to wear it") }
+            return Restriction(rule: .wear(gear), phase: phase, note: note, source: ref)
+        default:
+            throw c.fail("expected", "expected a restriction: 'lift at most', 'sit at most', 'no' or 'wear', found '\(head.text)'", at: head)
+        }
+    }
+
+    /// `week 6 and cleared lifting or week 12`: `and` binds tighter than `or`.
+    mutating func condition(_ c: inout LineCursor) throws(LineCursor.Failure) -> Condition {
+        var alternatives: [Condition] = []
+        repeat {
+            var all: [Condition] = []
+            repeat { all.append(try conditionAtom(&c)) } while c.take("and")
+            alternatives.append(all.count == 1 ? all[0] : .all(all))
+        } while c.take("or")
+        return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
+    }
+
+    private mutating func conditionAtom(_ c: inout LineCursor) throws(LineCursor.Failure) -> Condition {
+        if c.take("week") { return .week(try c.int("a week number")) }
+        if c.take("cleared") {
+            let (topic, ref) = try c.id("what must be cleared, such as 'lifting'")
+            recordClearance(topic, at: ref)
+            return .cleared(topic)
+        }
+        throw c.expected("'week N' or 'cleared TOPIC'")
+    }
+
+    mutating func recordClearance(_ topic: String, at ref: SourceRef) {
+        appendReference(.init(kind: .clearance, id: topic, source: ref))
+    }
+}

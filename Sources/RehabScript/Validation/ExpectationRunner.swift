@@ -1,0 +1,90 @@
+import RehabCore
+
+/// Runs a program's own `expect` lines and reports each failing item at its column.
+public enum ExpectationRunner {
+    /// The surgery date used for expectations; any date gives the same answers.
+    public static let surgery = CalendarDay(ordinal: 20458) // 2026-01-05
+
+    public static func run(_ program: Program) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for e in program.expectations {
+            let a = assessment(program, week: e.week, cleared: e.cleared, flags: e.flags)
+            for (k, item) in e.items.enumerated() {
+                if let failure = failure(item, in: a) {
+                    let at = k < e.itemSources.count ? e.itemSources[k] : Validator.here(e.source, program)
+                    out.append(.error("expectation", "expected \(describe(item)) in week \(e.week)\(context(e)), but \(failure)", at: at))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The answer for a typical patient in a week, with these clearances (from surgery) and red flags (that day).
+    public static func assessment(_ program: Program, week: Int, cleared: [String], flags: [String] = [],
+                                  surgery: CalendarDay = ExpectationRunner.surgery) -> Assessment {
+        let day = RecoveryDay.start(ofWeek: week, surgery: surgery)
+        let record = PatientRecord(clearances: cleared.map { Clearance(topic: $0, on: surgery) },
+                                   flagsReported: flags.map { FlagReport(flag: $0, on: day) })
+        return Assessor.assess(program: program, record: record, surgery: surgery, on: day, assumeHistoryGatesMet: true)
+    }
+
+    static func context(_ e: Expectation) -> String {
+        let parts = e.cleared.map { "cleared \($0)" } + e.flags.map { "flag \($0)" }
+        return parts.isEmpty ? "" : " with " + parts.joined(separator: ", ")
+    }
+
+    static func describe(_ item: Expectation.Item) -> String {
+        switch item {
+        case .phase(let p): return "phase '\(p)'"
+        case .onHold: return "on hold"
+        case .liftAtMost(let w): return "'lift at most \(w)'"
+        case .liftUnlimited: return "no lifting limit"
+        case .sitAtMost(let m): return "'sit at most \(m) min'"
+        case .sitUnlimited: return "no sitting limit"
+        case .forbidden(let a): return "'no \(a.name)'"
+        case .wear(let g): return "'wear \(g)'"
+        case .allowed(let id): return "'\(id)' allowed"
+        case .notAllowed(let id): return "'\(id)' not allowed"
+        }
+    }
+
+    /// Nil when the item holds; otherwise what was found instead.
+    static func failure(_ item: Expectation.Item, in a: Assessment) -> String? {
+        let p = a.program
+        switch item {
+        case .phase(let id):
+            if a.state.phaseIndex.map({ p.phases[$0].id }) == id, a.state != .completed { return nil }
+            return "the patient is \(a.phaseLabel)"
+        case .onHold:
+            return a.state.isOnHold ? nil : "the patient is \(a.phaseLabel)"
+        case .liftAtMost(let w):
+            guard let r = a.liftLimit, case .liftAtMost(let limit) = r.rule else { return "no lifting limit is in force" }
+            return limit == w ? nil : "the limit in force is \(limit)" + (r.source.map { " (\($0))" } ?? "")
+        case .liftUnlimited:
+            guard let r = a.liftLimit else { return nil }
+            return "'\(r.rule.text)' is in force" + (r.source.map { " (\($0))" } ?? "")
+        case .sitAtMost(let m):
+            guard let r = a.sitLimit, case .sitAtMost(let limit) = r.rule else { return "no sitting limit is in force" }
+            return limit == m ? nil : "the limit in force is \(limit) min"
+        case .sitUnlimited:
+            guard let r = a.sitLimit else { return nil }
+            return "'\(r.rule.text)' is in force"
+        case .forbidden(let activity):
+            return a.ban(on: activity) == nil ? "nothing rules out \(activity.name)" : nil
+        case .wear(let g):
+            return a.wearing(g) == nil ? "no 'wear \(g)' rule is in force" : nil
+        case .allowed(let id):
+            let v = verdict(id, a)
+            return v.allowed ? nil : "it is not: \(v.reason)"
+        case .notAllowed(let id):
+            let v = verdict(id, a)
+            return v.allowed ? "it is: \(v.reason)" : nil
+        }
+    }
+
+    static func verdict(_ id: String, _ a: Assessment) -> Verdict {
+        if a.program.exercise(id) != nil { return a.exercise(id) }
+        if a.program.routine(id) != nil { return a.routine(id) }
+        return a.can(Activity(id))
+    }
+}

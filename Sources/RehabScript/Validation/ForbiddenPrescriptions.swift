@@ -1,0 +1,36 @@
+import RehabCore
+
+/// A phase that prescribes an exercise its own restrictions forbid (a 20 lb carry under a 10 lb
+/// limit, a rotation under no-twisting): an error that names both lines.
+enum ForbiddenPrescriptions {
+    static func check(_ program: Program) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (i, phase) in program.phases.enumerated() {
+            let rules = Validator.restrictionsAtStart(of: i, in: program)
+            for rx in phase.prescriptions {
+                let ids = rx.isLadder ? (program.ladder(rx.exercise)?.rungs ?? []) : [rx.exercise]
+                for id in ids {
+                    guard let ex = program.exercise(id) else { continue }
+                    for r in rules {
+                        if let conflict = ex.loads.conflict(with: r.rule) {
+                            out.append(.error("forbidden-prescription",
+                                              "phase '\(phase.id)' prescribes '\(id)', but \(conflict) and '\(r.rule.text)' is in force at week \(phase.startWeek)",
+                                              at: Validator.here(rx.source, program), length: rx.exercise.count,
+                                              notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],
+                                              hint: "move it to a later phase, or choose an easier exercise"))
+                            break
+                        }
+                        if case .sitAtMost(let limit) = r.rule, ex.position == .sitting, let m = rx.dose.minutes, m > limit {
+                            out.append(.error("forbidden-prescription",
+                                              "phase '\(phase.id)' prescribes \(m) min of '\(id)' sitting, over the \(limit)-minute sitting limit",
+                                              at: Validator.here(rx.source, program), length: rx.exercise.count,
+                                              notes: r.source.map { [.init("the sitting limit is here", at: $0)] } ?? []))
+                            break
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

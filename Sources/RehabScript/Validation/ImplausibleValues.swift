@@ -1,0 +1,91 @@
+import RehabCore
+
+/// Numbers no therapist means: 0 sets, a 3-hour hold, week 400.
+enum ImplausibleValues {
+    static let maxWeek = 104
+
+    static func check(_ program: Program) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func flag(_ ok: Bool, _ message: String, _ ref: SourceRef?, hint: String? = nil) {
+            if !ok { out.append(.error("implausible", message, at: Validator.here(ref, program), hint: hint)) }
+        }
+        func week(_ w: Int, _ ref: SourceRef?) {
+            flag(w <= maxWeek, "week \(w) is more than two years after surgery; programs cover at most week \(maxWeek)", ref)
+        }
+        func condition(_ c: Condition, _ ref: SourceRef?) {
+            switch c {
+            case .week(let w): week(w, ref)
+            case .cleared: break
+            case .all(let cs), .any(let cs): cs.forEach { condition($0, ref) }
+            }
+        }
+        func restriction(_ r: Restriction) {
+            switch r.rule {
+            case .liftAtMost(let w):
+                flag(w.pounds > 0 && w.pounds <= 200, "a lifting limit of \(w) is not plausible; use a limit between 1 and 200 lb", r.source)
+            case .sitAtMost(let m):
+                flag(m > 0 && m <= 480, "a sitting limit of \(m) min is not plausible; use 1 to 480 minutes", r.source)
+            case .no, .wear: break
+            }
+            if let f = r.fromWeek { week(f, r.source) }
+            if let u = r.until { condition(u, r.source) }
+        }
+        program.restrictions.forEach(restriction)
+        for p in program.phases {
+            week(p.startWeek, p.source); week(p.endWeek, p.source)
+            p.restrictions.forEach(restriction)
+            for g in p.gates {
+                switch g.gate {
+                case .minimumWeek(let w): week(w, g.source)
+                case .cleared: break
+                case .painAtMost(let s, let d):
+                    flag(s <= 10, "pain is scored from 0 to 10, not \(s)", g.source)
+                    flag(d >= 1 && d <= 90, "a pain window of \(d) days is not plausible; use 1 to 90 days", g.source)
+                case .sessions(let n):
+                    flag(n >= 1 && n <= 500, "\(n) sessions is not plausible; use 1 to 500", g.source)
+                }
+            }
+            for rx in p.prescriptions {
+                let d = rx.dose
+                let at = rx.source
+                if let s = d.sets { flag(s >= 1 && s <= 20, "\(s) sets is not plausible; use 1 to 20 sets", at) }
+                if let r = d.reps { flag(r >= 1 && r <= 100, "\(r) repetitions is not plausible; use 1 to 100", at) }
+                if let h = d.holdSeconds {
+                    flag(h >= 1 && h <= 300, "a hold of \(h) s is not plausible; holds last 1 to 300 seconds", at,
+                         hint: h > 300 ? "for a long activity write minutes, such as '10 min'" : nil)
+                }
+                if let m = d.minutes { flag(m >= 1 && m <= 240, "\(m) min is not plausible; use 1 to 240 minutes", at) }
+                if let t = d.timesPerDay { flag(t >= 1 && t <= 12, "\(t) times a day is not plausible; use 1 to 12", at) }
+                if let w = d.daysPerWeek { flag(w >= 1 && w <= 7, "a week has 7 days, so \(w) days a week is not possible", at) }
+                if let r = d.restSeconds { flag(r <= 600, "a rest of \(r) s is not plausible; use up to 600 seconds", at) }
+                for g in rx.progressions {
+                    flag(g.step != 0, "a weekly step of 0 changes nothing; remove it or give a step", at)
+                    let capOK: Bool
+                    switch g.quantity {
+                    case .holdSeconds: capOK = g.cap >= 1 && g.cap <= 300
+                    case .minutes: capOK = g.cap >= 1 && g.cap <= 240
+                    case .reps: capOK = g.cap >= 1 && g.cap <= 100
+                    case .sets: capOK = g.cap >= 1 && g.cap <= 20
+                    }
+                    flag(capOK, "a cap of \(g.cap) \(g.quantity.rawValue) is not plausible", at)
+                }
+            }
+        }
+        for l in program.ladders {
+            flag(l.upAfterPainFreeSessions >= 1 && l.upAfterPainFreeSessions <= 100,
+                 "a ladder climbs after 1 to 100 pain-free sessions, not \(l.upAfterPainFreeSessions)", l.source)
+            flag(l.rungs.count >= 2, "ladder '\(l.id)' needs at least two rungs ('rungs easier, harder')", l.source)
+        }
+        for r in program.painRules {
+            switch r.rule {
+            case .stopAtOrAbove(let n), .holdAtOrAbove(let n), .stopOnRise(let n):
+                flag(n >= 1 && n <= 10, "pain is scored from 0 to 10; \(n) cannot be a pain rule's level", r.source)
+            }
+        }
+        for e in program.expectations { week(e.week, e.source) }
+        for e in program.exercises {
+            if let w = e.loads.lift { flag(w.pounds > 0 && w.pounds <= 300, "a load of \(w) is not plausible", e.source) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,34 @@
+import RehabCore
+
+/// A phase teaching a routine that was not written for a restriction in force then (a warning: the
+/// steps may ask for a movement the patient must avoid).
+enum RoutineRespects {
+    static func check(_ program: Program) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (i, phase) in program.phases.enumerated() {
+            let rules = Validator.restrictionsAtStart(of: i, in: program)
+            for use in phase.routines {
+                guard let routine = program.routine(use.routine) else { continue }
+                for r in rules where r.rule.isBodyMovement && !respects(routine.respects, r.rule) {
+                    out.append(.warning("routine-respects",
+                                        "routine '\(routine.id)' is used while '\(r.rule.text)' is in force, but it does not say it respects it",
+                                        at: Validator.here(use.source, program), length: routine.id.count,
+                                        notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],
+                                        hint: "add '\(r.rule.text)' to the routine's 'respects' line once its steps honour it"))
+                }
+            }
+        }
+        return out
+    }
+
+    static func respects(_ list: [RestrictionRule], _ rule: RestrictionRule) -> Bool {
+        switch rule {
+        case .wear: return true
+        case .no: return list.contains(rule)
+        case .liftAtMost(let limit):
+            return list.contains { if case .liftAtMost(let w) = $0 { return !(limit < w) } else { return false } }
+        case .sitAtMost(let limit):
+            return list.contains { if case .sitAtMost(let m) = $0 { return m <= limit } else { return false } }
+        }
+    }
+}

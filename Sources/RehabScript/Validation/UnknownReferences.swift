@@ -1,0 +1,37 @@
+import RehabCore
+
+/// A prescription, ladder rung, routine use or expectation naming something no file defines.
+enum UnknownReferences {
+    static func check(_ program: Program, fragments: [ProgramFragment]) -> [Diagnostic] {
+        let exercises = program.exercises.map(\.id)
+        let routines = program.routines.map(\.id)
+        let ladders = program.ladders.map(\.id)
+        let flags = program.redFlags.map(\.id)
+        let phases = program.phases.map(\.id)
+        let activities = program.activities.map(\.name)
+        var out: [Diagnostic] = []
+        for f in fragments {
+            for r in f.references {
+                let candidates: [String]
+                switch r.kind {
+                case .exercise: candidates = exercises
+                case .routine: candidates = routines
+                case .ladder: candidates = ladders
+                case .redFlag: candidates = flags
+                case .phase: candidates = phases
+                case .item: candidates = exercises + routines + activities
+                case .clearance: continue
+                }
+                if candidates.contains(r.id) { continue }
+                let hint = Suggestion.closest(to: r.id, in: candidates).map { "did you mean '\($0)'?" }
+                var message = "unknown \(r.kind.rawValue) '\(r.id)'"
+                if r.kind == .exercise, ladders.contains(r.id) { message += "; it is a ladder, so write 'ladder \(r.id)'" }
+                if r.kind == .exercise, routines.contains(r.id) { message += "; it is a routine, so write 'routine \(r.id)'" }
+                out.append(.error("unknown-\(r.kind == .redFlag ? "red-flag" : r.kind == .item ? "item" : r.kind.rawValue)",
+                                  message, at: r.source, length: r.id.count,
+                                  hint: hint ?? (r.kind == .item ? "name an exercise, a routine or a restricted activity" : nil)))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import RehabCore
+import RehabScript
+
+extension Command {
+    static let check = Command(
+        "check", group: .programs, usage: "check FILE…",
+        summary: "Validate program files and run their 'expect' lines; errors show file:line:col.",
+        example: "check Programs/lumbar-fusion.rehab",
+        arguments: .repeating(.from(.programs))
+    ) { shell, args throws(CommandError) in
+        guard !args.words.isEmpty else { throw .usage("check needs a program file; type for example 'check Programs/lumbar-fusion.rehab'.") }
+        var errors = 0
+        for word in args.words {
+            let path = try shell.programPath(word)
+            let loaded = ProgramLoader.load(path, from: FileSources())
+            let renderer = DiagnosticRenderer(sources: loaded.sources, colors: shell.console.colors)
+            if !loaded.diagnostics.isEmpty { shell.console.report(renderer.render(loaded.diagnostics)) }
+            let e = loaded.diagnostics.filter { $0.severity == .error }.count
+            let w = loaded.diagnostics.count - e
+            errors += e
+            let expectations = loaded.draft.expectations.reduce(0) { $0 + $1.items.count }
+            if e == 0 {
+                shell.say("\(path): ok — \(loaded.sources.count) file\(loaded.sources.count == 1 ? "" : "s"), \(loaded.draft.phases.count) phases, "
+                          + "\(expectations) expectations passed" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : ""))
+            } else {
+                shell.say("\(path): \(e) error\(e == 1 ? "" : "s")" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : ""))
+            }
+        }
+        if errors > 0 { throw .failed("found \(errors) error\(errors == 1 ? "" : "s").", alreadyReported: true) }
+    }
+
+    static let preview = Command(
+        "preview", group: .programs, usage: "preview PROGRAM [--week N] [--cleared WHAT]…",
+        summary: "What a patient on a program may do in week N (default: every week).",
+        example: "preview lumbar-fusion --week 8 --cleared lifting",
+        arguments: .from(.programs), options: ["week", "cleared", "json"]
+    ) { shell, args throws(CommandError) in
+        guard let word = args.words.first else { throw .usage("preview needs a program; type for example 'preview lumbar-fusion --week 4'.") }
+        let (program, _) = try shell.loadProgram(word, runExpectations: false)
+        let cleared = args.options["cleared"].map { $0.split(separator: ",").map(String.init) } ?? []
+        for c in cleared where !program.clearanceNames.contains(c) && !program.activities.map(\.name).contains(c) {
+            let hint = Suggestion.closest(to: c, in: program.clearanceNames).map { " — did you mean '\($0)'?" } ?? ""
+            throw .usage("the program never mentions a clearance '\(c)'\(hint)")
+        }
+        if let w = args.options["week"] {
+            guard let week = Int(w), week >= 0, week <= 520 else { throw .usage("--week takes a week number from 0 to 520, such as --week 6.") }
+            let a = ExpectationRunner.assessment(program, week: week, cleared: cleared, surgery: shell.settings.today.adding(days: -7 * week))
+            if args.json { shell.say(JSONOutput.allowed(a)); return }
+            shell.console.write(AssessmentText(shell: shell).week(a, cleared: cleared))
+            return
+        }
+        shell.console.write(PreviewTable.render(program, cleared: cleared))
+    }
+
+    static let graph = Command(
+        "graph", group: .programs, usage: "graph PROGRAM [--format dot|mermaid]",
+        summary: "The program's state machine for Graphviz (dot) or Mermaid.",
+        example: "graph lumbar-fusion --format mermaid",
+        arguments: .from(.programs, then: .end), options: ["format"]
+    ) { shell, args throws(CommandError) in
+        guard let word = args.words.first else { throw .usage("graph needs a program; type for example 'graph lumbar-fusion'.") }
+        let (program, _) = try shell.loadProgram(word, runExpectations: false)
+        switch args.options["format"] ?? "dot" {
+        case "dot": shell.console.write(ProgramGraph.dot(program))
+        case "mermaid": shell.console.write(ProgramGraph.mermaid(program))
+        case let other: throw .usage("there is no graph format '\(other)'; use --format dot or --format mermaid.")
+        }
+    }
+
+    static let program = Command(
+        "program", group: .programs, usage: "program show PROGRAM [--json]",
+        summary: "Show a parsed program (as JSON with --json).",
+        example: "program show lumbar-fusion --json",
+        arguments: .branch(["show": .from(.programs)], otherwise: nil), options: ["json"]
+    ) { shell, args throws(CommandError) in
+        guard args.words.first == "show", args.words.count == 2 else {
+            throw .usage("type 'program show PROGRAM', for example 'program show lumbar-fusion --json'.")
+        }
+        let (program, _) = try shell.loadProgram(args.words[1], runExpectations: false)
+        if args.json {
+            shell.say(JSONOutput.program(program))
+        } else {
+            shell.console.write(ProgramSummary.render(program))
+        }
+    }
+
+    static let programs = Command(
+        "programs", group: .programs, usage: "programs",
+        summary: "List the shipped programs.", example: "programs"
+    ) { shell, _ throws(CommandError) in
+        let names = shell.shippedProgramNames
+        if names.isEmpty { shell.say("No shipped programs were found (set REHAB_PROGRAMS to their folder)."); return }
+        for n in names {
+            let path = (shell.settings.programsDir ?? ".") + "/" + n + ".rehab"
+            let loaded = ProgramLoader.load(path, from: FileSources(), runExpectations: false)
+            shell.say("\(n)  \(loaded.draft.name)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import RehabCore
+import RehabScript
+
+/// Plain-text renderings of an assessment for patients: short lines, the reason, the date.
+struct AssessmentText {
+    let shell: Shell
+
+    func mark(_ allowed: Bool) -> String {
+        allowed ? shell.style("yes", "32") : shell.style("no ", "31")
+    }
+
+    func restrictions(_ a: Assessment) -> String {
+        if a.restrictions.isEmpty { return "  No restrictions are in force.\n" }
+        var out = ""
+        for r in a.restrictions {
+            var line = "  • \(r.rule.plain(unit: a.unit))"
+            if let note = r.note { line += " (\(note))" }
+            line += ", \(r.untilText)"
+            if case .surgeon = r.origin { line += " — \(r.authority)" }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    func verdictLines(_ vs: [Verdict], names: (String) -> String) -> String {
+        vs.map { "  \(mark($0.allowed)) \(names($0.id)) — \($0.reason)\n" }.joined()
+    }
+
+    /// `preview PROGRAM --week N` and `allowed`.
+    func week(_ a: Assessment, cleared: [String], record: PatientRecord = PatientRecord()) -> String {
+        var out = "\(a.program.name) — \(a.recovery.phrase) (\(a.date)), \(a.phaseLabel)"
+        if !cleared.isEmpty { out += ", cleared: \(cleared.joined(separator: ", "))" }
+        out += "\n"
+        if a.state.isOnHold {
+            out += shell.style("On hold: ", "1;31") + a.holds.map { h in a.program.redFlag(h.reason)?.description ?? h.reason }.joined(separator: "; ") + "\n"
+        }
+        out += "\nRestrictions in force:\n" + restrictions(a)
+        let ex = a.exerciseVerdicts(record: record)
+        if !ex.isEmpty {
+            out += "\nExercises:\n" + verdictLines(ex) { a.program.exercise($0)?.name ?? $0 }
+        }
+        let rt = a.routineVerdicts
+        if !rt.isEmpty {
+            out += "\nRoutines:\n" + verdictLines(rt) { a.program.routine($0)?.name ?? $0 }
+        }
+        out += "\nActivities:\n" + verdictLines(a.activityVerdicts) { $0 }
+        return out
+    }
+}
+
+/// `preview PROGRAM`: one line per week, from surgery to the end of the last phase.
+enum PreviewTable {
+    static func render(_ program: Program, cleared: [String]) -> String {
+        var rows: [[String]] = [["week", "phase", "lifting", "restrictions", "exercises"]]
+        for week in 0...max(0, program.lastWeek) {
+            let a = ExpectationRunner.assessment(program, week: week, cleared: cleared)
+            let lift: String
+            if let r = a.liftLimit, case .liftAtMost(let w) = r.rule { lift = "≤ \(w)" } else { lift = "no limit" }
+            let others = a.restrictions.filter { if case .liftAtMost = $0.rule { return false } else { return true } }
+            var seen = Set<String>()
+            let ruleText = others.map(\.rule.text).filter { seen.insert($0).inserted }.joined(separator: ", ")
+            let exercises = a.exerciseVerdicts.filter(\.allowed).map(\.id).joined(separator: ", ")
+            rows.append(["\(week)", a.phase?.id ?? (a.state == .completed ? "complete" : "-"), lift,
+                         ruleText.isEmpty ? "-" : ruleText, exercises.isEmpty ? "-" : exercises])
+        }
+        let widths = (0..<4).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            (0..<4).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(separator: "  ")
+                + "  " + row[4]
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `program show PROGRAM` without --json.
+enum ProgramSummary {
+    static func render(_ p: Program) -> String {
+        var out = "\(p.name) (\(p.id))" + (p.procedure.map { ", for \($0)" } ?? "") + "\n"
+        for r in p.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
+        for ph in p.phases {
+            out += "phase \(ph.id) \"\(ph.name)\" weeks \(ph.startWeek)-\(ph.endWeek)\n"
+            for g in ph.gates { out += "  requires \(g.gate.text)\n" }
+            for r in ph.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
+            for rx in ph.prescriptions { out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\n" }
+            for r in ph.routines { out += "  routine \(r.routine)\n" }
+        }
+        out += "\(p.exercises.count) exercises, \(p.routines.count) routines, \(p.ladders.count) ladders, \(p.redFlags.count) red flags, \(p.expectations.count) expectations\n"
+        for s in p.sources { out += "source: \(s)\n" }
+        return out
+    }
+}
