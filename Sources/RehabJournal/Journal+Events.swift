@@ -31,27 +31,25 @@ extension Journal {
     /// The patient's events in the order they were appended.
     public func events(of patient: String) throws(JournalError) -> [StoredEvent] {
         try guarded {
-            let rows = try queue.read { db in
+            let (patientID, rows) = try queue.read { db in
                 let patientID = try Self.requirePatient(db, patient)
-                return try Row.fetchAll(db, sql: """
-                    SELECT id, recorded_at, payload FROM events WHERE patient_id = ? ORDER BY id
-                    """, arguments: [patientID])
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT id, recorded_at, payload FROM events WHERE patient_id = ? AND id > ? ORDER BY id
+                    """, arguments: [patientID, cache.lastID(of: patientID)])
+                return (patientID, rows)
             }
-            let events = try EventCoding.decode(rows.map { $0[2] as String })
-            return zip(rows, events).map { row, event in StoredEvent(id: row[0], event: event, recordedAt: row[1]) }
+            let newer = try rows.map { row in
+                StoredEvent(id: row[0], event: try EventCoding.decode(row[2] as String), recordedAt: row[1])
+            }
+            return cache.merge(newer, into: patientID)
         }
     }
 
     /// Everything known about the patient, folded from their events in append order.
+    ///
+    /// Only events appended since the previous call are decoded; the fold itself is cheap.
     public func record(of patient: String) throws(JournalError) -> PatientRecord {
-        try guarded {
-            let payloads = try queue.read { db in
-                let patientID = try Self.requirePatient(db, patient)
-                return try String.fetchAll(db, sql: "SELECT payload FROM events WHERE patient_id = ? ORDER BY id",
-                                           arguments: [patientID])
-            }
-            return PatientRecord(events: try EventCoding.decode(payloads))
-        }
+        PatientRecord(events: try events(of: patient).map(\.event))
     }
 
     /// How many sessions the patient logged, counted without decoding any event.

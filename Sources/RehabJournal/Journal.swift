@@ -14,6 +14,7 @@ public final class Journal: Sendable {
     public let path: String?
 
     let queue: DatabaseQueue
+    let cache = EventCache()
 
     /// Names the journal in error messages.
     var place: String { path ?? "the in-memory journal" }

@@ -23,9 +23,9 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "move it aside or choose another --data-dir."
         case .newerSchema(let path, let found, let supported):
             return "\(path) was written by a newer rehab (journal version \(found); this rehab reads up to "
-                + "version \(supported)); upgrade rehab to open it, the journal was left untouched."
+                + "version \(supported)); upgrade rehab to open it (the journal was left untouched)."
         case .cannotCreate(let path, let reason):
-            return "cannot create \(path): \(reason); check its permissions or choose another --data-dir."
+            return "cannot create \(path): \(reason); fix the path or its permissions, or choose another --data-dir."
         case .unknownPatient(let name):
             return "there is no patient named '\(name)'; type 'patients' to list them or 'patient new \(name)' to add one."
         case .duplicatePatient(let name):

@@ -25,6 +25,7 @@ enum JournalFile {
 
     /// Creates `path` and any missing parents with mode 0700; an existing directory is left as it is.
     static func ensureDirectory(_ path: String) throws(JournalError) {
+        if path.isEmpty { throw .cannotCreate(path: "the data directory", reason: "no directory name was given") }
         var info = stat()
         if stat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {

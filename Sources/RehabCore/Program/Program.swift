@@ -14,6 +14,8 @@ public struct Program: Hashable, Sendable, Codable {
     public var redFlags: [RedFlag]
     public var painRules: [PainRuleStatement]
     public var expectations: [Expectation]
+    /// Clearance topics the program declares (`clearance wound "…"`), with what each means for the patient.
+    public var declaredClearances: [String: String] = [:]
 
     public init(id: String, name: String, procedure: String? = nil, sources: [String] = [], phases: [Phase] = [],
                 restrictions: [Restriction] = [], exercises: [Exercise] = [], routines: [Routine] = [],
@@ -49,6 +51,7 @@ public struct Program: Hashable, Sendable, Codable {
         func add(_ n: String) { if !names.contains(n) { names.append(n) } }
         for r in allRestrictions { r.until?.clearances.forEach(add) }
         for p in phases { for g in p.gates { if case .cleared(let c) = g.gate { add(c) } } }
+        declaredClearances.keys.sorted().forEach(add)
         return names
     }
 }

@@ -26,7 +26,7 @@ struct Parser {
     }
 
     static let topLevelKeywords: Set<String> = [
-        "program", "procedure", "source", "use", "lift", "sit", "no", "wear", "stop", "hold", "red", "phase",
+        "program", "procedure", "clearance", "source", "use", "lift", "sit", "no", "wear", "stop", "hold", "red", "phase",
         "exercise", "routine", "ladder", "expect",
     ]
 
@@ -68,6 +68,12 @@ struct Parser {
             } else {
                 fragment.header = .init(id: id, name: name, source: c.ref(head))
             }
+        case "clearance":
+            _ = c.advance()
+            let (id, ref) = try c.id("the clearance's id, such as 'wound'")
+            let meaning = try c.string("what the clearance means, in quotes")
+            try c.endOfLine()
+            fragment.clearances.append((id, meaning, ref))
         case "procedure":
             _ = c.advance()
             fragment.procedure = try c.id("the procedure, such as 'lumbar-fusion'").0

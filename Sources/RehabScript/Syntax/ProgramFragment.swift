@@ -9,6 +9,7 @@ struct ProgramFragment: Sendable {
     var header: Header?
     var procedure: String?
     var sources: [String] = []
+    var clearances: [(id: String, meaning: String, source: SourceRef)] = []
     var uses: [Use] = []
     var restrictions: [Restriction] = []
     var painRules: [PainRuleStatement] = []

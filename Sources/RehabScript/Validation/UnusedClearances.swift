@@ -1,7 +1,8 @@
 import RehabCore
 
-/// A release condition naming a clearance that no phase requires and that is not the restricted
-/// activity itself: most often a typo, which would leave the restriction unreleasable.
+/// A release condition naming a clearance that no phase requires, that the program does not declare
+/// (`clearance ID "…"`) and that is not the restricted activity itself: most often a typo, which would
+/// leave the restriction unreleasable.
 enum UnusedClearances {
     static func check(_ program: Program) -> [Diagnostic] {
         var gated: Set<String> = []
@@ -10,13 +11,13 @@ enum UnusedClearances {
         for r in program.allRestrictions {
             guard let until = r.until else { continue }
             let own = r.rule.activity.name
-            for topic in until.clearances where topic != own && !gated.contains(topic) {
+            for topic in until.clearances where topic != own && !gated.contains(topic) && program.declaredClearances[topic] == nil {
                 let known = Array(gated) + program.activities.map(\.name)
                 out.append(.warning("unused-clearance",
                                     "clearance '\(topic)' is not required by any phase and is not the restricted activity ('\(own)')",
                                     at: Validator.here(r.source, program),
                                     hint: Suggestion.closest(to: topic, in: known).map { "did you mean '\($0)'?" }
-                                        ?? "add 'requires cleared \(topic)' to a phase, or release it with 'cleared \(own)'"))
+                                        ?? "declare it with 'clearance \(topic) \"what it means\"', or release it with 'cleared \(own)'"))
             }
         }
         return out

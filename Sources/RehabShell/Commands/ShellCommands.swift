@@ -38,6 +38,10 @@ extension Command {
 extension CommandTable {
     /// Every command rehab knows, in help order.
     public static let standard = CommandTable([
+        .status, .log,
+        .allowed, .can, .why, .next,
+        .clear, .clearances, .restrict, .orders, .flag, .flags, .resolve, .advance, .regress,
+        .profile, .patients, .patient,
         .check, .preview, .graph, .program, .programs,
         .help, .timer, .quit,
     ])

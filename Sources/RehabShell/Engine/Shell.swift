@@ -1,4 +1,5 @@
 import RehabCore
+import RehabJournal
 
 /// The REPL engine: turns one line into a command run, with no knowledge of where lines come from.
 public final class Shell {
@@ -8,6 +9,11 @@ public final class Shell {
     public let clock: StepClock
     /// Set by `quit`; the session loop stops after the current line.
     public var wantsExit = false
+    /// Asks the user a question mid-command (guided profile); nil when nobody can answer.
+    public var ask: ((String) -> LineInput)?
+    var journalStore: Journal?
+    var programCache: [String: Program] = [:]
+    var objectCatalog: ObjectCatalog?
 
     public init(settings: ShellSettings, console: Console, clock: StepClock, table: CommandTable = .standard) {
         self.settings = settings; self.console = console; self.clock = clock; self.table = table
@@ -48,11 +54,27 @@ public final class Shell {
         }
     }
 
-    /// Program- and journal-backed words; filled in by the patient layer.
-    var contextWords: (CompletionSource) -> [String] = { _ in [] }
+    /// Program- and journal-backed words for completion.
+    func contextWords(_ source: CompletionSource) -> [String] {
+        let program = (try? patientView())?.program
+        switch source {
+        case .exercises: return program?.exercises.map(\.id) ?? []
+        case .routines: return program?.routines.map(\.id) ?? []
+        case .activities:
+            let verbs = ["lift", "bend", "twist", "sit", "drive", "do", "routine"]
+            return verbs + (program?.activities.map(\.name) ?? []).filter { !verbs.contains(Activity($0).verb) }
+        case .objects: return objects.ids
+        case .flags: return (program?.redFlags.map(\.id) ?? []) + ["pain"]
+        case .clearances:
+            return ((program?.clearanceNames ?? []) + ["lifting", "bending", "twisting", "driving", "sitting"]).uniqued
+        case .patients: return ((try? journal().patients()) ?? []).map(\.name)
+        case .phases: return program?.phases.map(\.id) ?? []
+        case .programs: return shippedProgramNames
+        case .files, .commands, .units: return []
+        }
+    }
 
-    public var prompt: String { promptText() }
-    var promptText: () -> String = { "rehab> " }
+    public var prompt: String { patientPrompt() }
 
     // MARK: output helpers
 
@@ -66,3 +88,7 @@ public final class Shell {
 }
 
 extension Shell: @unchecked Sendable {}
+
+extension Array where Element: Hashable {
+    var uniqued: [Element] { var seen = Set<Element>(); return filter { seen.insert($0).inserted } }
+}

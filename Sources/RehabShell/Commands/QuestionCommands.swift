@@ -1,0 +1,177 @@
+import RehabCore
+
+extension Command {
+    static let status = Command(
+        "status", group: .today, usage: "status [--json]",
+        summary: "Your week and day since surgery, phase, restrictions with their end dates, and what is due today.",
+        example: "status", options: ["json"]
+    ) { shell, args throws(CommandError) in
+        let v = try shell.patientView()
+        let a = shell.assessment(v)
+        if args.json { shell.say(StatusJSON.render(a, record: v.record)); return }
+        shell.console.write(StatusText(shell: shell).render(a, record: v.record))
+    }
+
+    static let allowed = Command(
+        "allowed", group: .questions, usage: "allowed [--week N | --on YYYY-MM-DD] [--json]",
+        summary: "Everything your program names, allowed or not, each with its reason.",
+        example: "allowed --week 8", options: ["week", "on", "json"]
+    ) { shell, args throws(CommandError) in
+        let v = try shell.patientView()
+        let day = try shell.evaluationDay(args, surgery: v.surgery)
+        let a = shell.assessment(v, on: day)
+        if args.json { shell.say(JSONOutput.allowed(a, record: v.record)); return }
+        shell.console.write(AssessmentText(shell: shell).week(a, cleared: [], record: v.record))
+    }
+
+    static let can = Command(
+        "can", group: .questions,
+        usage: "can lift WEIGHT|OBJECT | can bend|twist|drive|… | can sit N min | can do EXERCISE | can routine ROUTINE [--json]",
+        summary: "Yes or no, the reason, and when that changes.",
+        example: "can lift 15 lb",
+        arguments: .branch([
+            "lift": .word([], .objects, then: .words(["lb", "kg"])), "sit": .words(["15", "30", "45"], then: .words(["min"])),
+            "do": .from(.exercises), "routine": .from(.routines),
+        ], otherwise: .from(.activities)),
+        options: ["json", "week", "on"]
+    ) { shell, args throws(CommandError) in
+        let v = try shell.patientView()
+        let a = shell.assessment(v, on: try shell.evaluationDay(args, surgery: v.surgery))
+        let verdict = try Question.parse(args.words, shell: shell, view: v).answer(a, record: v.record)
+        if args.json { shell.say(JSONOutput.verdict(verdict)); return }
+        shell.say(VerdictText.render(verdict, shell: shell))
+    }
+
+    static let why = Command(
+        "why", group: .questions, usage: "why ITEM",
+        summary: "The gate and rule behind an answer, with the program line it comes from.",
+        example: "why twist",
+        arguments: .from(.activities)
+    ) { shell, args throws(CommandError) in
+        guard !args.words.isEmpty else { throw .usage("why needs something to explain; type for example 'why twist' or 'why bridges'.") }
+        let v = try shell.patientView()
+        let a = shell.assessment(v)
+        let words = args.words.first == "can" ? Array(args.words.dropFirst()) : args.words
+        let verdict = try Question.parse(words, shell: shell, view: v).answer(a, record: v.record)
+        shell.console.write(WhyText(shell: shell).render(verdict, a, program: v.program))
+    }
+
+    static let next = Command(
+        "next", group: .questions, usage: "next [--json]",
+        summary: "What unlocks next, and when or on what condition.", example: "next", options: ["json"]
+    ) { shell, args throws(CommandError) in
+        let v = try shell.patientView()
+        let a = shell.assessment(v)
+        let unlocks = a.unlocks
+        if args.json { shell.say(NextJSON.render(unlocks)); return }
+        if unlocks.isEmpty { shell.say("Nothing more unlocks: no restriction of your program is left."); return }
+        for u in unlocks {
+            var line = "• \(u.what)"
+            if let on = u.on { line += " — \(on) (\(RecoveryDay(surgery: v.surgery, on: on).phrase))" }
+            if let when = u.when, !when.isEmpty { line += u.on == nil ? " — when \(when)" : "; needs \(when)" }
+            shell.say(line)
+        }
+    }
+}
+
+extension Shell {
+    /// `--week N` (its first day) or `--on DATE`; default today.
+    func evaluationDay(_ args: Arguments, surgery: CalendarDay) throws(CommandError) -> CalendarDay {
+        if args.options["week"] != nil && args.options["on"] != nil { throw .usage("give --week or --on, not both.") }
+        if let w = args.options["week"] {
+            guard let week = Int(w), week >= 0, week <= 520 else { throw .usage("--week takes a week number from 0 to 520, such as --week 6.") }
+            return RecoveryDay.start(ofWeek: week, surgery: surgery)
+        }
+        if let d = args.options["on"] {
+            guard let day = CalendarDay(iso: d) else { throw .usage("'\(d)' is not a date; give it as YYYY-MM-DD, for example --on 2026-12-01.") }
+            guard day >= surgery else { throw .usage("\(day) is before your surgery (\(surgery)); give a later date.") }
+            return day
+        }
+        return settings.today
+    }
+}
+
+/// A parsed `can …` question.
+enum Question {
+    case lift(Weight, what: String?)
+    case sit(Int)
+    case activity(Activity)
+    case exercise(String)
+    case routine(String)
+
+    static func parse(_ words: [String], shell: Shell, view: Shell.PatientView) throws(CommandError) -> Question {
+        guard let first = words.first?.lowercased() else {
+            throw .usage("ask about something; type for example 'can lift 15 lb', 'can twist' or 'can do bridges'.")
+        }
+        let rest = Array(words.dropFirst())
+        let program = view.program
+        switch first {
+        case "lift", "carry":
+            guard !rest.isEmpty else { return .activity(.lifting) }
+            if let object = shell.objects.entry(rest.joined(separator: "-")) { return .lift(object.weight, what: object.name.lowercased()) }
+            return .lift(try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids), what: nil)
+        case "sit":
+            guard !rest.isEmpty else { return .activity(.sitting) }
+            guard let n = Int(rest[0]), n > 0, n <= 1440,
+                  rest.count == 1 || (rest.count == 2 && ["min", "mins", "minutes", "minute"].contains(rest[1])) else {
+                throw .usage("say how long in minutes; type for example 'can sit 45 min'.")
+            }
+            return .sit(n)
+        case "do":
+            guard let id = rest.first else { throw .usage("name an exercise; type for example 'can do bridges'.") }
+            guard program.exercise(id) != nil else { throw unknown("exercise", id, program.exercises.map(\.id)) }
+            return .exercise(id)
+        case "routine":
+            guard let id = rest.first else { throw .usage("name a routine; type for example 'can routine log-roll-out-of-bed'.") }
+            guard program.routine(id) != nil else { throw unknown("routine", id, program.routines.map(\.id)) }
+            return .routine(id)
+        default:
+            guard rest.isEmpty else { throw .usage("'can \(words.joined(separator: " "))' is not a question rehab knows; type for example 'can lift 15 lb' or 'can twist'.") }
+            if program.exercise(first) != nil { return .exercise(first) }
+            if program.routine(first) != nil { return .routine(first) }
+            let activity = Activity.from(verb: first)
+            let known = program.activities
+            if known.contains(activity) { return .activity(activity) }
+            let candidates = known.map(\.verb) + known.map(\.name) + program.exercises.map(\.id)
+            throw unknown("activity", first, candidates)
+        }
+    }
+
+    static func unknown(_ kind: String, _ word: String, _ candidates: [String]) -> CommandError {
+        let hint = Suggestion.closest(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
+        return .usage("your program has no \(kind) '\(word)'\(hint) Type 'allowed' to see everything it covers.")
+    }
+
+    func answer(_ a: Assessment, record: PatientRecord) -> Verdict {
+        switch self {
+        case .lift(let w, let what): return a.canLift(w, what: what)
+        case .sit(let m): return a.canSit(minutes: m)
+        case .activity(let act): return a.can(act)
+        case .exercise(let id): return a.exercise(id, record: record)
+        case .routine(let id): return a.routine(id)
+        }
+    }
+}
+
+/// `15 lb`, `7 kg`, `15lb`, `15` (in the patient's unit).
+enum WeightWords {
+    static func parse(_ words: [String], unit: Weight.Unit, objects: [String]) throws(CommandError) -> Weight {
+        var text = words.joined(separator: " ").lowercased()
+        var parsedUnit = unit
+        for (suffix, u) in [("lbs", Weight.Unit.lb), ("lb", .lb), ("pounds", .lb), ("pound", .lb), ("kgs", .kg), ("kg", .kg), ("kilos", .kg)]
+        where text.hasSuffix(suffix) {
+            parsedUnit = u
+            text = String(text.dropLast(suffix.count)).trimmingSpaces
+            break
+        }
+        guard let value = Double(text), value.isFinite else {
+            let hint = Suggestion.closest(to: words.joined(separator: "-"), in: objects).map { " — did you mean '\($0)'?" } ?? ""
+            throw .usage("'\(words.joined(separator: " "))' is not a weight or an object rehab knows\(hint) Type for example 'can lift 15 lb', 'can lift 7 kg' or 'can lift gallon-of-milk'.")
+        }
+        let w = Weight(value, parsedUnit)
+        guard value > 0, w.pounds <= 500 else {
+            throw .usage("a weight must be more than 0 and at most 500 lb (227 kg); type for example 'can lift 15 lb'.")
+        }
+        return w
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import RehabCore
+import RehabJournal
+import RehabScript
+
+/// The patient side of the shell: the journal (opened on first need), who the current patient is,
+/// and their program as it was frozen when assigned.
+extension Shell {
+    /// Opens the journal once; a broken data dir is an environment error (exit 2).
+    func journal() throws(CommandError) -> Journal {
+        if let j = journalStore { return j }
+        do {
+            let j = try Journal.open(dataDir: settings.dataDir)
+            journalStore = j
+            return j
+        } catch {
+            throw .environment(error.description)
+        }
+    }
+
+    /// `--patient`, else the one chosen with `patient use`, else the only patient.
+    func currentPatient(creating: Bool = false) throws(CommandError) -> String {
+        let j = try journal()
+        do {
+            if let name = settings.patient {
+                guard try j.hasPatient(named: name) else {
+                    throw JournalError.unknownPatient(name)
+                }
+                return name
+            }
+            if let name = try j.setting("current-patient"), try j.hasPatient(named: name) { return name }
+            let all = try j.patients()
+            if all.count == 1 { return all[0].name }
+            if all.isEmpty {
+                if creating {
+                    try j.createPatient(named: "me")
+                    try j.setSetting("current-patient", "me")
+                    return "me"
+                }
+                throw CommandError.usage("there is no profile yet; type 'profile' to set one up (or 'profile set surgery YYYY-MM-DD').")
+            }
+            throw CommandError.usage("several patients share this data dir; type 'patient use NAME' (one of: \(all.map(\.name).joined(separator: ", "))).")
+        } catch let e as CommandError {
+            throw e
+        } catch let e as JournalError {
+            throw Shell.commandError(e)
+        } catch {
+            throw .environment("the journal could not be read; check the data dir.")
+        }
+    }
+
+    static func commandError(_ e: JournalError) -> CommandError {
+        switch e {
+        case .unknownPatient, .duplicatePatient, .invalidName: return .usage(e.description)
+        default: return .environment(e.description)
+        }
+    }
+
+    func record(of patient: String) throws(CommandError) -> PatientRecord {
+        do { return try journal().record(of: patient) } catch let e as CommandError { throw e } catch let e as JournalError {
+            throw Shell.commandError(e)
+        } catch { throw .environment("the journal could not be read.") }
+    }
+
+    func append(_ event: PatientEvent, to patient: String) throws(CommandError) {
+        do { try journal().append(event, to: patient, recordedAt: settings.now()) } catch let e as CommandError { throw e }
+        catch let e as JournalError { throw Shell.commandError(e) } catch { throw .environment("the journal could not be written.") }
+    }
+
+    /// The patient's frozen program, or the shipped one for their procedure when none was assigned yet.
+    func patientProgram(_ record: PatientRecord) throws(CommandError) -> Program {
+        if let copy = record.program {
+            if let cached = programCache[copy.contentHash] { return cached }
+            let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files), runExpectations: false)
+            guard let p = loaded.program else {
+                throw .failed("the program saved for this patient no longer loads; type 'profile set program NAME' to assign it again.")
+            }
+            programCache[copy.contentHash] = p
+            return p
+        }
+        throw .usage("no program is assigned yet; type 'profile set procedure lumbar-fusion' (or cervical-fusion, lumbar-disc-replacement).")
+    }
+
+    /// Freezes a program's text (and its libraries') with a content hash.
+    func programCopy(_ word: String) throws(CommandError) -> ProgramCopy {
+        let (program, loaded) = try loadProgram(word, runExpectations: false)
+        var hash = ContentHash()
+        for key in loaded.sources.keys.sorted() { hash.add(key); hash.add(loaded.sources[key] ?? "") }
+        return ProgramCopy(name: program.id, files: loaded.sources, mainFile: loaded.mainFile, contentHash: hash.hex, on: settings.today)
+    }
+
+    /// Everything needed to answer a question about the current patient.
+    struct PatientView {
+        let name: String
+        let record: PatientRecord
+        let program: Program
+        let surgery: CalendarDay
+    }
+
+    func patientView() throws(CommandError) -> PatientView {
+        let name = try currentPatient()
+        let record = try record(of: name)
+        guard let surgery = record.profile.surgery else {
+            throw .usage("your surgery date is not set; type 'profile set surgery YYYY-MM-DD'.")
+        }
+        return PatientView(name: name, record: record, program: try patientProgram(record), surgery: surgery)
+    }
+
+    /// The frozen program text of the current patient, to quote program lines in `why`.
+    var currentProgramFiles: [String: String]? { (try? patientView())?.record.program?.files }
+
+    func assessment(_ v: PatientView, on day: CalendarDay? = nil) -> Assessment {
+        Assessor.assess(program: v.program, record: v.record, surgery: v.surgery, on: day ?? settings.today)
+    }
+
+    /// `rehab[wk 4 · phase 1]> ` once a profile exists; plain `rehab> ` otherwise.
+    func patientPrompt() -> String {
+        guard let j = try? journal(), let patients = try? j.patients(), !patients.isEmpty,
+              let v = try? patientView() else { return "rehab> " }
+        let a = assessment(v)
+        let where_: String
+        switch a.state {
+        case .inPhase(let i): where_ = "phase \(i + 1)"
+        case .onHold: where_ = "on hold"
+        case .completed: where_ = "done"
+        case .notStarted: where_ = "not started"
+        }
+        return "rehab[wk \(a.recovery.week) · \(where_)]> "
+    }
+}
+
+/// A stable 64-bit FNV-1a hash of a program's text, to tell versions apart.
+struct ContentHash {
+    private var value: UInt64 = 0xcbf29ce484222325
+    mutating func add(_ s: String) {
+        for b in s.utf8 { value = (value ^ UInt64(b)) &* 0x100000001b3 }
+        value = (value ^ 0xff) &* 0x100000001b3
+    }
+    var hex: String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
