@@ -33,6 +33,8 @@ let package = Package(
             "RehabTerminal", "RehabShell",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Times in-process work and generates large inputs for Scripts/bench; not part of the product.
+        .executableTarget(name: "rehab-bench", dependencies: ["RehabScript", "RehabJournal", "RehabCore"]),
         .testTarget(name: "RehabCoreTests", dependencies: [
             "RehabCore", "RehabScript",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -101,21 +101,29 @@ public final class Journal: Sendable {
     private static func openWritable(_ path: String) throws(JournalError) -> DatabaseQueue {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false))
-            try queue.writeWithoutTransaction { db in
-                try Schema.refuseNewer(db, path: path)
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                guard mode?.lowercased() == "wal" else {
-                    throw JournalError.storage("\(path) cannot be switched to write-ahead logging; "
-                        + "keep the data directory on a local disk and try again.")
-                }
-                // An appended event is acknowledged to the patient, so it must survive a power cut.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Inside a read transaction, so the version and migration table are read from one snapshot.
+            try queue.read { db in try Schema.refuseNewer(db, path: path) }
+            try Contention.retryingWhileBusy {
+                try queue.writeWithoutTransaction { db in try useWriteAheadLog(db, path: path) }
             }
             try Schema.migrate(queue)
             return queue
         } catch {
             throw JournalError.wrapping(error, place: path)
         }
+    }
+
+    /// WAL lets one rehab read while another writes; synchronous FULL because an appended event is
+    /// acknowledged to the patient and must survive a power cut.
+    private static func useWriteAheadLog(_ db: Database, path: String) throws {
+        if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode?.lowercased() == "wal" else {
+                throw JournalError.storage("\(path) cannot be switched to write-ahead logging; "
+                    + "keep the data directory on a local disk and try again.")
+            }
+        }
+        try db.execute(sql: "PRAGMA synchronous = FULL")
     }
 
     /// Runs `body`, translating whatever it throws into a `JournalError`.

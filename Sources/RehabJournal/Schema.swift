@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The journal's tables, as an ordered list of named migrations.
@@ -56,19 +57,23 @@ enum Schema {
     /// Applies missing migrations; a no-op read when the journal is current.
     ///
     /// Two rehabs opening a brand-new journal together can both see "v1" missing; the loser's
-    /// migration fails inside its own transaction, so it looks again and finds the work done.
+    /// migration fails inside its own transaction and rolls back, so it looks again and finds the
+    /// work done. A failure with no such progress by someone else (and no lock contention) is real.
     static func migrate(_ queue: DatabaseQueue) throws {
         let migrator = self.migrator
         if try queue.read(migrator.hasCompletedMigrations) { return }
         var attempts = 0
         while true {
+            let before = try queue.read(migrator.appliedIdentifiers)
             do {
                 try migrator.migrate(queue)
                 return
             } catch {
                 attempts += 1
                 if try queue.read(migrator.hasCompletedMigrations) { return }
-                if attempts >= 3 { throw error }
+                let progressed = try queue.read(migrator.appliedIdentifiers) != before
+                guard progressed || Contention.isBusy(error), attempts < 100 else { throw error }
+                if !progressed { Thread.sleep(forTimeInterval: 0.01) }
             }
         }
     }

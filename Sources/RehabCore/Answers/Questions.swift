@@ -153,6 +153,22 @@ extension Assessment {
         program.mentionedExercises.map { exercise($0, record: record) }
     }
 
+    /// The exercises allowed today, without building any reason text (for tables over many weeks).
+    public func allowedExerciseIDs(record: PatientRecord = PatientRecord()) -> [String] {
+        guard !state.isOnHold, let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else { return [] }
+        var ids: [String] = []
+        for p in program.phases[index].prescriptions {
+            var id = p.exercise
+            if p.isLadder {
+                guard let ladder = program.ladder(p.exercise), !ladder.rungs.isEmpty else { continue }
+                id = ladder.rungs[rung(of: ladder, record: record)]
+            }
+            let loads = program.exercise(id)?.loads ?? Loads()
+            if restrictions.allSatisfy({ loads.conflict(with: $0.rule) == nil }), !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
     public var routineVerdicts: [Verdict] { program.mentionedRoutines.map(routine) }
 
     public var activityVerdicts: [Verdict] { program.activities.map(can) }

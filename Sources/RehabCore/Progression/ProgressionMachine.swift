@@ -130,13 +130,12 @@ public struct ProgressionMachine: Sendable {
             case .onHold, .completed:
                 break loop
             case .notStarted:
-                guard let first = program.phases.first, gates(for: 0, on: day).allSatisfy(\.met) else { break loop }
-                _ = first
+                guard !program.phases.isEmpty, gatesMet(for: 0, on: day) else { break loop }
                 state = .inPhase(0); phaseEntered = day
                 actions += record(.enteredPhase(0), on: day)
             case .inPhase(let i):
                 if i + 1 < program.phases.count {
-                    guard pinnedBelow != i + 1, gates(for: i + 1, on: day).allSatisfy(\.met) else { break loop }
+                    guard pinnedBelow != i + 1, gatesMet(for: i + 1, on: day) else { break loop }
                     state = .inPhase(i + 1); phaseEntered = day
                     actions += record(.enteredPhase(i + 1), on: day)
                 } else {
@@ -153,6 +152,30 @@ public struct ProgressionMachine: Sendable {
         let t = Transition(kind: kind, on: day)
         transitions.append(t)
         return [.announce(t)]
+    }
+
+    /// Whether every gate of a phase holds on a day; the replay's hot path, so it builds no text.
+    func gatesMet(for index: Int, on day: CalendarDay) -> Bool {
+        let week = RecoveryDay(surgery: surgery, on: day).week
+        let phase = program.phases[index]
+        if week < phase.startWeek { return false }
+        for statement in phase.gates {
+            switch statement.gate {
+            case .minimumWeek(let w): if week < w { return false }
+            case .cleared(let topic): if !isCleared(topic, on: day) { return false }
+            case .painAtMost(let limit, let days):
+                if assumeHistoryGatesMet { continue }
+                var any = false
+                for d in (day.ordinal - max(1, days) + 1)...day.ordinal {
+                    if let s = painByDay[d] { any = true; if s > limit { return false } }
+                }
+                if !any { return false }
+            case .sessions(let n):
+                if assumeHistoryGatesMet { continue }
+                if sessionDays.lazy.filter({ $0 >= self.phaseEntered && $0 <= day }).count < n { return false }
+            }
+        }
+        return true
     }
 
     /// Every gate of a phase, checked on a day: the data behind `next` and `why`.
@@ -173,7 +196,7 @@ public struct ProgressionMachine: Sendable {
                 if assumeHistoryGatesMet {
                     return GateResult(gate: statement, met: true, opensOn: nil, text: "pain at most \(limit)/10 over \(days) days")
                 }
-                let window = (day.ordinal - days + 1)...day.ordinal
+                let window = (day.ordinal - max(1, days) + 1)...day.ordinal
                 let scores = window.compactMap { painByDay[$0] }
                 let met = !scores.isEmpty && scores.allSatisfy { $0 <= limit }
                 let detail = scores.isEmpty ? "no pain score logged in the last \(days) days"

@@ -16,11 +16,22 @@ public enum Replay {
         for f in record.flagsResolved { add(f.on, .redFlagResolved(f)) }
         for o in record.overrides { add(o.on, .therapistOverride(o)) }
         guard day >= surgery else { return m }
+        // Gates change only at week starts, on days with events, and (for pain windows) in the days after a
+        // pain score; other days cannot change the state, so they are skipped.
+        let painWindow = program.phases.flatMap(\.gates).reduce(0) { w, g in
+            if case .painAtMost(_, let days) = g.gate { return max(w, days) } else { return w }
+        }
+        var lastEventDay = surgery.ordinal - painWindow - 1
         for ordinal in surgery.ordinal...day.ordinal {
-            if let events = byDay[ordinal] {
+            let events = byDay[ordinal]
+            if let events {
                 for e in events { m.handle(e) }
+                lastEventDay = ordinal
             }
-            m.handle(.dayEnded(CalendarDay(ordinal: ordinal)))
+            let weekStart = (ordinal - surgery.ordinal) % 7 == 0
+            if events != nil || weekStart || ordinal - lastEventDay <= painWindow || ordinal == day.ordinal {
+                m.handle(.dayEnded(CalendarDay(ordinal: ordinal)))
+            }
         }
         return m
     }

@@ -130,7 +130,15 @@ struct Lexer {
                     }
                 }
                 if b >= 0x80 { asciiColumn = false }
-                tokens.append(Token(kind: kind, start: i, end: i + width, column: col, text: text(i, i + width)))
+                let punctuation: String
+                switch kind {
+                case .comma: punctuation = ","
+                case .colon: punctuation = ":"
+                case .plus: punctuation = "+"
+                case .dash where width == 1: punctuation = "-"
+                default: punctuation = text(i, i + width)
+                }
+                tokens.append(Token(kind: kind, start: i, end: i + width, column: col, text: punctuation))
                 i += width
             }
         }

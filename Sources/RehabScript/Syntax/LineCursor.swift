@@ -70,7 +70,7 @@ struct LineCursor {
     mutating func id(_ what: String) throws(Failure) -> (String, SourceRef) {
         guard let t = peek, t.kind == .word else { throw expected(what) }
         index += 1
-        if t.text.contains(where: { $0.isUppercase || $0 == "_" }) {
+        if t.text.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F }) {
             diagnostics.append(.error("id-case", "'\(t.text)' must be written in lower case with hyphens",
                                       at: ref(t), length: t.length, hint: "write '\(t.text.lowercased().replacingUnderscores)'"))
         }

@@ -5,12 +5,14 @@ import RehabCore
 enum ForbiddenPrescriptions {
     static func check(_ program: Program) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let exercises = Dictionary(program.exercises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ladders = Dictionary(program.ladders.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, phase) in program.phases.enumerated() {
             let rules = Validator.restrictionsAtStart(of: i, in: program)
             for rx in phase.prescriptions {
-                let ids = rx.isLadder ? (program.ladder(rx.exercise)?.rungs ?? []) : [rx.exercise]
+                let ids = rx.isLadder ? (ladders[rx.exercise]?.rungs ?? []) : [rx.exercise]
                 for id in ids {
-                    guard let ex = program.exercise(id) else { continue }
+                    guard let ex = exercises[id] else { continue }
                     for r in rules {
                         if let conflict = ex.loads.conflict(with: r.rule) {
                             out.append(.error("forbidden-prescription",

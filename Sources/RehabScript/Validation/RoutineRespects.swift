@@ -5,10 +5,11 @@ import RehabCore
 enum RoutineRespects {
     static func check(_ program: Program) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let routines = Dictionary(program.routines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, phase) in program.phases.enumerated() {
             let rules = Validator.restrictionsAtStart(of: i, in: program)
             for use in phase.routines {
-                guard let routine = program.routine(use.routine) else { continue }
+                guard let routine = routines[use.routine] else { continue }
                 for r in rules where r.rule.isBodyMovement && !respects(routine.respects, r.rule) {
                     out.append(.warning("routine-respects",
                                         "routine '\(routine.id)' is used while '\(r.rule.text)' is in force, but it does not say it respects it",

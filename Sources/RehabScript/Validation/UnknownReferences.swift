@@ -9,6 +9,11 @@ enum UnknownReferences {
         let flags = program.redFlags.map(\.id)
         let phases = program.phases.map(\.id)
         let activities = program.activities.map(\.name)
+        // Sets for the lookups: a large program has thousands of references.
+        let sets: [ProgramFragment.Reference.Kind: Set<String>] = [
+            .exercise: Set(exercises), .routine: Set(routines), .ladder: Set(ladders), .redFlag: Set(flags),
+            .phase: Set(phases), .item: Set(exercises + routines + activities),
+        ]
         var out: [Diagnostic] = []
         for f in fragments {
             for r in f.references {
@@ -22,7 +27,7 @@ enum UnknownReferences {
                 case .item: candidates = exercises + routines + activities
                 case .clearance: continue
                 }
-                if candidates.contains(r.id) { continue }
+                if sets[r.kind]?.contains(r.id) == true { continue }
                 let hint = Suggestion.closest(to: r.id, in: candidates).map { "did you mean '\($0)'?" }
                 var message = "unknown \(r.kind.rawValue) '\(r.id)'"
                 if r.kind == .exercise, ladders.contains(r.id) { message += "; it is a ladder, so write 'ladder \(r.id)'" }

@@ -84,9 +84,14 @@ extension Shell {
     /// Freezes a program's text (and its libraries') with a content hash.
     func programCopy(_ word: String) throws(CommandError) -> ProgramCopy {
         let (program, loaded) = try loadProgram(word, runExpectations: false)
+        // Keys relative to the program's folder, so answers cite "lumbar-fusion.rehab:71", not a machine path.
+        let folder = loaded.mainFile.contains("/") ? String(loaded.mainFile[..<(loaded.mainFile.lastIndex(of: "/") ?? loaded.mainFile.endIndex)]) + "/" : ""
+        func relative(_ path: String) -> String { path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path }
+        var files: [String: String] = [:]
+        for (path, text) in loaded.sources { files[relative(path)] = text }
         var hash = ContentHash()
-        for key in loaded.sources.keys.sorted() { hash.add(key); hash.add(loaded.sources[key] ?? "") }
-        return ProgramCopy(name: program.id, files: loaded.sources, mainFile: loaded.mainFile, contentHash: hash.hex, on: settings.today)
+        for key in files.keys.sorted() { hash.add(key); hash.add(files[key] ?? "") }
+        return ProgramCopy(name: program.id, files: files, mainFile: relative(loaded.mainFile), contentHash: hash.hex, on: settings.today)
     }
 
     /// Everything needed to answer a question about the current patient.

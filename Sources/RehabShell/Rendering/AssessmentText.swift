@@ -59,7 +59,7 @@ enum PreviewTable {
             let others = a.restrictions.filter { if case .liftAtMost = $0.rule { return false } else { return true } }
             var seen = Set<String>()
             let ruleText = others.map(\.rule.text).filter { seen.insert($0).inserted }.joined(separator: ", ")
-            let exercises = a.exerciseVerdicts.filter(\.allowed).map(\.id).joined(separator: ", ")
+            let exercises = a.allowedExerciseIDs().joined(separator: ", ")
             rows.append(["\(week)", a.phase?.id ?? (a.state == .completed ? "complete" : "-"), lift,
                          ruleText.isEmpty ? "-" : ruleText, exercises.isEmpty ? "-" : exercises])
         }

@@ -1,0 +1,122 @@
+// Benchmark helper for Scripts/bench: generates large inputs and times in-process work.
+// Not shipped to patients; `Scripts/bench` is its only caller.
+import Foundation
+import RehabCore
+import RehabJournal
+import RehabScript
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("rehab-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+
+/// A valid program of roughly `bytes` bytes: many exercises, routines, phases and expectations.
+func generateProgram(bytes target: Int) -> String {
+    var main = "program big \"Generated program\"\nprocedure lumbar-fusion\nsource \"generated for the benchmark\"\n"
+    main += "lift at most 10 lb until week 6 and cleared lifting\nno bending, no twisting until week 12\n"
+    main += "stop if pain reaches 7\nhold if pain reaches 8\n"
+    main += "red flag fever \"Fever\"\n  advice \"Call your surgeon.\"\n"
+    var i = 0
+    var defs = ""
+    var phases = ""
+    var phase = 0
+    while main.utf8.count + defs.utf8.count + phases.utf8.count < target {
+        defs += """
+        exercise ex-\(i) "Exercise number \(i)"
+          position supine
+          loads none
+          step "Lie on your back with your knees bent and feet flat on the bed, arms by your sides."
+          step "Tighten the muscles slowly, hold, then relax completely before the next repetition."
+          cue "Breathe out as you tighten; keep your back still."
+          stop if "Sharp pain, numbness or tingling down a leg"
+        routine rt-\(i) "Routine number \(i)"
+          respects no bending, no twisting, lift at most 10 lb
+          step "Bend your knees and roll onto your side in one piece."
+          never "Never twist your trunk while getting up."
+
+        """
+        if i % 90 == 0 {
+            phases += "phase p\(phase) \"Phase \(phase)\" weeks \(phase)-\(phase + 1)\n"
+            phase += 1
+        }
+        phases += "  ex-\(i) 2 x 10, hold 5 s, 3 times a day, +5 s hold each week up to 30 s\n  routine rt-\(i)\n"
+        i += 1
+        if phase > 100 { break }
+    }
+    return main + phases + defs + "expect week 0: phase p0, lift at most 10 lb, no bending, ex-0\n"
+}
+
+let args = CommandLine.arguments.dropFirst()
+switch args.first {
+case "program":
+    // rehab-bench program DIR BYTES: writes DIR/big.rehab and DIR/big.json (the same program as JSON).
+    guard args.count == 3, let bytes = Int(args[args.startIndex + 2]) else { fail("usage: program DIR BYTES") }
+    let dir = args[args.startIndex + 1]
+    let text = generateProgram(bytes: bytes)
+    let path = dir + "/big.rehab"
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    let loaded = ProgramLoader.load(path, from: MemorySources([path: text]), runExpectations: false)
+    guard let program = loaded.program else { fail("generated program does not load: \(loaded.diagnostics.first?.message ?? "")") }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    guard let json = try? encoder.encode(program) else { fail("cannot encode") }
+    _ = FileManager.default.createFile(atPath: dir + "/big.json", contents: json)
+    print("\(text.utf8.count) \(json.count)")
+case "parse":
+    // rehab-bench parse DIR RUNS: median seconds to parse+validate big.rehab and to JSONDecode big.json.
+    guard args.count == 3, let runs = Int(args[args.startIndex + 2]) else { fail("usage: parse DIR RUNS") }
+    let dir = args[args.startIndex + 1]
+    guard let text = try? String(contentsOfFile: dir + "/big.rehab", encoding: .utf8),
+          let json = FileManager.default.contents(atPath: dir + "/big.json") else { fail("run 'program' first") }
+    let path = dir + "/big.rehab"
+    var language: [Double] = []
+    var decoder: [Double] = []
+    for _ in 0..<runs {
+        language.append(seconds {
+            let loaded = ProgramLoader.load(path, from: MemorySources([path: text]), runExpectations: false)
+            if loaded.program == nil { fail("program failed to load") }
+        })
+        decoder.append(seconds {
+            guard (try? JSONDecoder().decode(Program.self, from: json)) != nil else { fail("JSON failed to decode") }
+        })
+    }
+    print("\(median(language)) \(median(decoder))")
+case "journal":
+    // rehab-bench journal DATADIR SURGERY DAYS: a patient with a session every day since surgery.
+    guard args.count == 4, let surgery = CalendarDay(iso: args[args.startIndex + 2]),
+          let days = Int(args[args.startIndex + 3]) else { fail("usage: journal DATADIR YYYY-MM-DD DAYS") }
+    do {
+        let j = try Journal.open(dataDir: args[args.startIndex + 1])
+        try j.createPatient(named: "bench")
+        try j.setSetting("current-patient", "bench")
+        let programs = ProcessInfo.processInfo.environment["REHAB_PROGRAMS"] ?? "Programs"
+        let main = programs + "/lumbar-fusion.rehab"
+        let loaded = ProgramLoader.load(main, from: DiskSources(), runExpectations: false)
+        var files: [String: String] = [:]
+        for (p, t) in loaded.sources { files[String(p.dropFirst(programs.count + 1))] = t }
+        var events: [PatientEvent] = [
+            .profileChanged(field: "surgery", value: surgery.iso, on: surgery),
+            .profileChanged(field: "procedure", value: "lumbar-fusion", on: surgery),
+            .programAssigned(ProgramCopy(name: "lumbar-fusion", files: files, mainFile: "lumbar-fusion.rehab", contentHash: "bench", on: surgery)),
+        ]
+        for d in 0..<days {
+            events.append(.sessionLogged(SessionRecord(on: surgery.adding(days: d), painBefore: 2, painAfter: 3,
+                                                       exercises: [ExerciseLog(exercise: "walking", minutes: 20), ExerciseLog(exercise: "ankle-pumps", sets: 2, reps: 10)])))
+        }
+        try j.append(events, to: "bench", recordedAt: "2026-01-01T00:00:00Z")
+    } catch { fail("\(error)") }
+default:
+    fail("usage: rehab-bench program|parse|journal …")
+}
+
+struct DiskSources: SourceProvider {
+    func text(at path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+}
