@@ -20,6 +20,9 @@ public final class ReadlineReader: LineReader {
         rl_readline_name = UnsafePointer(strdup("rehab"))
         rl_attempted_completion_function = rehabAttemptCompletion
         rl_signal_event_hook = rehabSignalHook
+        // A Ctrl-C that lands while readline is redrawing never interrupts a read; the event hook,
+        // called about every 0.1 s while readline waits for a key, notices the flag then.
+        rl_event_hook = rehabSignalHook
         stifle_history(ReadlineReader.historyLimit)
         if let path = historyPath {
             ReadlineReader.prepareHistoryFile(path)

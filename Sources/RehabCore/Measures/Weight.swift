@@ -16,10 +16,17 @@ public struct Weight: Hashable, Sendable, Comparable, CustomStringConvertible, C
         target == unit ? self : Weight(target == .lb ? pounds : kilograms, target)
     }
 
-    /// Compared in pounds with a small tolerance, so "4.5 kg" and "10 lb" are not split by rounding.
-    public static func < (a: Weight, b: Weight) -> Bool { a.pounds < b.pounds - 0.05 }
-    public static func == (a: Weight, b: Weight) -> Bool { abs(a.pounds - b.pounds) <= 0.05 }
-    public func hash(into hasher: inout Hasher) { hasher.combine((pounds * 10).rounded()) }
+    /// Compared in tenths of a pound, so a weight typed in kg equals the same weight in lb, and equal
+    /// weights hash alike (a tolerance would not be transitive).
+    var tenthsOfPound: Int {
+        // A weight read from a damaged or hostile file may be huge or not a number; never trap on it.
+        let t = (pounds * 10).rounded()
+        if t.isNaN { return 0 }
+        return Int(max(-1e15, min(1e15, t)))
+    }
+    public static func < (a: Weight, b: Weight) -> Bool { a.tenthsOfPound < b.tenthsOfPound }
+    public static func == (a: Weight, b: Weight) -> Bool { a.tenthsOfPound == b.tenthsOfPound }
+    public func hash(into hasher: inout Hasher) { hasher.combine(tenthsOfPound) }
 
     public var description: String { "\(Weight.format(value)) \(unit.rawValue)" }
 

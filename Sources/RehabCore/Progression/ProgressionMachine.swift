@@ -33,6 +33,8 @@ public struct ProgressionMachine: Sendable {
     public private(set) var holdOrder: [String] = []
     /// The day the current phase was entered.
     public private(set) var phaseEntered: CalendarDay
+    /// Sessions logged since the current phase began: a session counts for one phase only.
+    public private(set) var sessionsInPhase = 0
     /// After a therapist's regress, automatic progress into this phase waits for a manual advance.
     public private(set) var pinnedBelow: Int?
     public private(set) var lastDay: CalendarDay?
@@ -64,6 +66,7 @@ public struct ProgressionMachine: Sendable {
 
     private mutating func sessionLogged(_ s: SessionRecord) -> [Action] {
         sessionDays.append(s.on)
+        sessionsInPhase += 1
         guard let peak = s.peakPain else { return [] }
         painByDay[s.on.ordinal] = max(painByDay[s.on.ordinal] ?? 0, peak)
         for statement in program.painRules {
@@ -81,10 +84,16 @@ public struct ProgressionMachine: Sendable {
         case .inPhase(let i):
             state = .onHold(returnTo: i)
             return record(.wentOnHold(holdOrder), on: day)
-        case .notStarted:
-            state = .onHold(returnTo: 0)
+        case .completed where !program.phases.isEmpty:
+            // A red flag stops exercise even after the program; resolving it completes the program again.
+            state = .onHold(returnTo: program.phases.count - 1)
             return record(.wentOnHold(holdOrder), on: day)
-        case .onHold, .completed:
+        case .notStarted where !program.phases.isEmpty && gatesMet(for: 0, on: day):
+            // The first phase is already open (a flag on the day of surgery): enter it, then hold.
+            state = .onHold(returnTo: 0); phaseEntered = day; sessionsInPhase = 0
+            return record(.enteredPhase(0), on: day) + record(.wentOnHold(holdOrder), on: day)
+        case .notStarted, .onHold, .completed:
+            // Before the first phase opens there is nothing to pause: the hold only keeps the program from starting.
             return []
         }
     }
@@ -101,20 +110,23 @@ public struct ProgressionMachine: Sendable {
     private mutating func override(_ o: TherapistOverride) -> [Action] {
         let count = program.phases.count
         switch (o.direction, state) {
+        case (.advance, .inPhase(let i)) where i + 1 == count && pinnedBelow == count:
+            state = .completed; pinnedBelow = nil
+            return record(.completed, on: o.on)
         case (.advance, .inPhase(let i)) where i + 1 < count:
-            state = .inPhase(i + 1); phaseEntered = o.on; pinnedBelow = nil
+            state = .inPhase(i + 1); phaseEntered = o.on; pinnedBelow = nil; sessionsInPhase = 0
             return record(.advancedByTherapist(i + 1, reason: o.reason), on: o.on)
         case (.advance, .onHold(let i)) where i + 1 < count:
             state = .onHold(returnTo: i + 1); pinnedBelow = nil
             return record(.advancedByTherapist(i + 1, reason: o.reason), on: o.on)
         case (.regress, .inPhase(let i)) where i > 0:
-            state = .inPhase(i - 1); phaseEntered = o.on; pinnedBelow = i
+            state = .inPhase(i - 1); phaseEntered = o.on; pinnedBelow = i; sessionsInPhase = 0
             return record(.regressedByTherapist(i - 1, reason: o.reason), on: o.on)
         case (.regress, .onHold(let i)) where i > 0:
             state = .onHold(returnTo: i - 1); pinnedBelow = i
             return record(.regressedByTherapist(i - 1, reason: o.reason), on: o.on)
         case (.regress, .completed) where count > 0:
-            state = .inPhase(count - 1); phaseEntered = o.on
+            state = .inPhase(count - 1); phaseEntered = o.on; pinnedBelow = count; sessionsInPhase = 0
             return record(.regressedByTherapist(count - 1, reason: o.reason), on: o.on)
         default:
             return []
@@ -130,16 +142,16 @@ public struct ProgressionMachine: Sendable {
             case .onHold, .completed:
                 break loop
             case .notStarted:
-                guard !program.phases.isEmpty, gatesMet(for: 0, on: day) else { break loop }
-                state = .inPhase(0); phaseEntered = day
+                guard !program.phases.isEmpty, holds.isEmpty, gatesMet(for: 0, on: day) else { break loop }
+                state = .inPhase(0); phaseEntered = day; sessionsInPhase = 0
                 actions += record(.enteredPhase(0), on: day)
             case .inPhase(let i):
                 if i + 1 < program.phases.count {
                     guard pinnedBelow != i + 1, gatesMet(for: i + 1, on: day) else { break loop }
-                    state = .inPhase(i + 1); phaseEntered = day
+                    state = .inPhase(i + 1); phaseEntered = day; sessionsInPhase = 0
                     actions += record(.enteredPhase(i + 1), on: day)
                 } else {
-                    guard week >= program.phases[i].endWeek else { break loop }
+                    guard week >= program.phases[i].endWeek, pinnedBelow != program.phases.count else { break loop }
                     state = .completed
                     actions += record(.completed, on: day)
                 }
@@ -172,7 +184,7 @@ public struct ProgressionMachine: Sendable {
                 if !any { return false }
             case .sessions(let n):
                 if assumeHistoryGatesMet { continue }
-                if sessionDays.lazy.filter({ $0 >= self.phaseEntered && $0 <= day }).count < n { return false }
+                if sessionsInPhase < n { return false }
             }
         }
         return true
@@ -207,7 +219,7 @@ public struct ProgressionMachine: Sendable {
                 if assumeHistoryGatesMet {
                     return GateResult(gate: statement, met: true, opensOn: nil, text: "\(n) sessions logged in the phase before")
                 }
-                let done = sessionDays.filter { $0 >= phaseEntered && $0 <= day }.count
+                let done = sessionsInPhase
                 return GateResult(gate: statement, met: done >= n, opensOn: nil,
                                   text: "\(n) sessions logged in the phase before (\(done) so far)")
             }

@@ -31,6 +31,7 @@ public struct Transition: Hashable, Sendable {
     }
     public let kind: Kind
     public let on: CalendarDay
+    public init(kind: Kind, on: CalendarDay) { self.kind = kind; self.on = on }
 }
 
 /// The result of checking one gate, with the date it will hold when time alone decides it.

@@ -23,26 +23,34 @@ public struct DiagnosticRenderer {
     public func render(_ ds: [Diagnostic]) -> String { ds.map(render).joined() }
 
     private func excerpt(_ at: SourceRef, length: Int) -> String {
-        guard let text = sources[at.file], let line = DiagnosticRenderer.line(at.line, of: text) else { return "" }
+        guard let text = sources[at.file], var line = DiagnosticRenderer.line(at.line, of: text) else { return "" }
+        if at.line == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
         let shown = line.replacingTabs
         let pad = String(repeating: " ", count: max(0, at.column - 1))
         let carets = String(repeating: "^", count: max(1, min(length, max(1, shown.count - at.column + 1))))
         return "    \(shown)\n    \(pad)\(paint(carets, "1;32"))\n"
     }
 
-    static func line(_ n: Int, of text: String) -> Substring? {
+    /// Line `n` (1-based) of a text, split on LF bytes: in Swift "\r\n" is one Character, so a
+    /// Character-wise split would never find the lines of a CRLF file.
+    public static func line(_ n: Int, of text: String) -> Substring? {
+        let u = text.utf8
         var current = 1
-        var start = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i] == "\n" {
-                if current == n { return text[start..<i] }
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == 0x0A {
+                if current == n { return trimCR(text[start..<i]) }
                 current += 1
-                start = text.index(after: i)
+                start = u.index(after: i)
             }
-            i = text.index(after: i)
+            i = u.index(after: i)
         }
-        return current == n ? text[start...] : nil
+        return current == n ? trimCR(text[start...]) : nil
+    }
+
+    private static func trimCR(_ s: Substring) -> Substring {
+        s.utf8.last == 0x0D ? s.dropLast() : s
     }
 
     private func paint(_ s: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }

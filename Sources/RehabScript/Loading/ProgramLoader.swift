@@ -54,7 +54,7 @@ public enum ProgramLoader {
         visit(mainPath, stack: [])
         let (draft, mergeDiagnostics) = merge(fragments, mainPath: mainPath)
         diagnostics += mergeDiagnostics
-        diagnostics += Validator.validate(draft, fragments: fragments)
+        diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath)
         if runExpectations && !diagnostics.hasErrors {
             diagnostics += ExpectationRunner.run(draft)
         }
@@ -70,7 +70,7 @@ public enum ProgramLoader {
             let isMain = f.file == mainPath
             if isMain {
                 if let h = f.header { program.id = h.id; program.name = h.name }
-                else {
+                else if !f.triedHeader {
                     diagnostics.append(.error("missing-program", "a program file starts with 'program ID \"NAME\"'",
                                               at: SourceRef(file: f.file, line: 1), hint: "add for example: program my-program \"My program\""))
                 }

@@ -22,7 +22,8 @@ struct Lexer {
 
     mutating func lines() -> [Line] {
         var result: [Line] = []
-        var lineStart = 0
+        // A UTF-8 byte order mark, as some editors write, is not part of the first line.
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var number = 1
         let n = bytes.count
         while lineStart <= n {

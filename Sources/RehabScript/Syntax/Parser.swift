@@ -3,7 +3,8 @@ import RehabCore
 /// Parses one file into a `ProgramFragment`. Never throws: each bad line becomes a diagnostic and
 /// parsing carries on at the next line, so one run reports every error.
 struct Parser {
-    enum Block { case none, phase(Int), exercise(Int), routine(Int), ladder(Int), redFlag(Int) }
+    /// `broken` swallows the indented lines of a block whose header did not parse, so one mistake gives one error.
+    enum Block { case none, broken, phase(Int), exercise(Int), routine(Int), ladder(Int), redFlag(Int) }
 
     let file: String
     private(set) var fragment: ProgramFragment
@@ -36,8 +37,14 @@ struct Parser {
         do {
             if line.indent == 0 {
                 block = .none; blockIndent = nil
-                try topLevel(&cursor)
+                do {
+                    try topLevel(&cursor)
+                } catch {
+                    if let head = line.tokens.first?.text, Parser.blockKeywords.contains(head) { block = .broken }
+                    throw error
+                }
             } else {
+                if case .broken = block { return }
                 if let expected = blockIndent, line.indent != expected {
                     diagnostics.append(.error("indent", "this line is indented differently from the lines above it in the same block",
                                               at: cursor.here, hint: "indent every line of a block by the same number of spaces"))
@@ -59,6 +66,7 @@ struct Parser {
         switch head.text {
         case "program":
             _ = c.advance()
+            fragment.triedHeader = true
             let (id, ref) = try c.id("the program's id")
             let name = try c.string("the program's name in quotes")
             try c.endOfLine()
@@ -155,6 +163,8 @@ struct Parser {
 
     private mutating func inBlock(_ c: inout LineCursor) throws(LineCursor.Failure) {
         switch block {
+        case .broken:
+            return
         case .none:
             throw c.fail("stray-indent", "this indented line belongs to no block",
                          hint: "remove the indent, or put it under a 'phase', 'exercise', 'routine', 'ladder' or 'red flag' line")
@@ -222,6 +232,8 @@ struct Parser {
             fragment.references.append(.init(kind: .exercise, id: id, source: ref))
         }
     }
+
+    static let blockKeywords: Set<String> = ["phase", "exercise", "routine", "ladder", "red"]
 
     static let blockOnlyKeywords: Set<String> = ["step", "cue", "never", "position", "loads", "respects", "rungs", "advice", "emergency"]
 

@@ -7,6 +7,8 @@ struct ProgramFragment: Sendable {
 
     var file: String
     var header: Header?
+    /// A `program` line was written but did not parse: its own error says so, not "missing program".
+    var triedHeader = false
     var procedure: String?
     var sources: [String] = []
     var clearances: [(id: String, meaning: String, source: SourceRef)] = []

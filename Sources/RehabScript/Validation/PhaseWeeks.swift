@@ -6,7 +6,7 @@ enum PhaseWeeks {
         var out: [Diagnostic] = []
         if program.phases.isEmpty, !program.id.isEmpty {
             out.append(.warning("no-phases", "this program has no phase, so it prescribes nothing",
-                                at: SourceRef(file: program.phases.first?.source?.file ?? program.id, line: 1)))
+                                at: Validator.here(nil, program)))
         }
         for (i, p) in program.phases.enumerated() {
             let at = Validator.here(p.source, program)

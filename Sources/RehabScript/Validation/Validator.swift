@@ -2,8 +2,9 @@ import RehabCore
 
 /// Runs every semantic check over a merged program; each check lives in its own file with its messages.
 enum Validator {
-    static func validate(_ program: Program, fragments: [ProgramFragment]) -> [Diagnostic] {
-        DuplicateDefinitions.check(program)
+    static func validate(_ program: Program, fragments: [ProgramFragment], mainFile: String) -> [Diagnostic] {
+        mainFileName = mainFile
+        return DuplicateDefinitions.check(program)
             + UnknownReferences.check(program, fragments: fragments)
             + PhaseWeeks.check(program)
             + ImplausibleValues.check(program)
@@ -38,5 +39,7 @@ enum Validator {
         }
     }
 
-    static func here(_ ref: SourceRef?, _ program: Program) -> SourceRef { ref ?? SourceRef(file: program.id, line: 1) }
+    /// Where to report something with no line of its own: the top of the main file.
+    static func here(_ ref: SourceRef?, _ program: Program) -> SourceRef { ref ?? SourceRef(file: mainFileName, line: 1) }
+    nonisolated(unsafe) static var mainFileName = ""
 }

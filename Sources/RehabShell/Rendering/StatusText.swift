@@ -1,4 +1,5 @@
 import RehabCore
+import RehabScript
 
 /// `status`: where the patient stands and what is due today.
 struct StatusText {
@@ -140,7 +141,6 @@ struct WhyText {
 
     private func programLine(_ src: SourceRef, _ a: Assessment) -> String? {
         guard let files = shell.currentProgramFiles, let text = files[src.file] else { return nil }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(src.line - 1).first
-            .map { String($0).trimmingSpaces }
+        return DiagnosticRenderer.line(src.line, of: text).map { String($0).trimmingSpaces }
     }
 }

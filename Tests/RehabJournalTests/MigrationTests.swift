@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import RehabJournal
+
+@Suite("Schema migrations")
+struct MigrationTests {
+    /// PRAGMA user_version, read from bytes 60–63 of the closed file's header.
+    static func userVersion(_ path: String) throws -> Int {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)).prefix(64))
+        return bytes[60..<64].reduce(0) { $0 << 8 | Int($1) }
+    }
+
+    @Test("opening twice migrates once and keeps the data")
+    func idempotent() throws {
+        try withTemporaryDirectory { dir in
+            do {
+                let journal = try Journal.open(dataDir: dir)
+                try journal.createPatient(named: "Sam")
+                try journal.append(dailySession(1), to: "Sam", recordedAt: stamp)
+                let again = try Journal.open(dataDir: dir)   // while the first is still open
+                #expect(try again.sessionCount(of: "Sam") == 1)
+            }
+            let journal = try Journal.open(dataDir: dir)
+            #expect(try journal.rawStrings(sql: "SELECT identifier FROM grdb_migrations") == ["v1"])
+            #expect(try journal.rawStrings(sql: "SELECT CAST(user_version AS TEXT) FROM pragma_user_version") == ["\(Schema.version)"])
+            #expect(try journal.rawStrings(sql: "SELECT journal_mode FROM pragma_journal_mode") == ["wal"])
+            #expect(try journal.sessionCount(of: "Sam") == 1)
+        }
+        try withTemporaryDirectory { dir in
+            do { _ = try Journal.open(dataDir: dir) }
+            #expect(try Self.userVersion(journalPath(in: dir)) == Schema.version)
+        }
+    }
+
+    @Test("reopening an up-to-date journal writes nothing to it")
+    func reopenDoesNotWrite() throws {
+        try withTemporaryDirectory { dir in
+            let path = journalPath(in: dir)
+            do {
+                let journal = try Journal.open(dataDir: dir)
+                try journal.createPatient(named: "Sam")
+            }
+            #expect(!sideFilesExist(path))
+            let before = try FileSnapshot.taking(path)
+            do {
+                let journal = try Journal.open(dataDir: dir)
+                #expect(try journal.hasPatient(named: "Sam"))
+            }
+            #expect(try FileSnapshot(path) == before)
+            #expect(!sideFilesExist(path))
+        }
+    }
+
+    @Test("the schema has the tables and indexes the other modules rely on")
+    func schema() throws {
+        let journal = try Journal.inMemory()
+        let names = try journal.rawStrings(sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+        #expect(names == ["events", "events_by_patient", "events_by_patient_kind", "grdb_migrations", "patients", "settings"])
+        let columns = try journal.rawStrings(sql: "SELECT name FROM pragma_table_info('events') ORDER BY cid")
+        #expect(columns == ["id", "patient_id", "kind", "day", "recorded_at", "payload"])
+    }
+
+    @Test("the kind and day columns mirror the event")
+    func indexedColumns() throws {
+        let journal = try Journal.inMemory()
+        try journal.createPatient(named: "Sam")
+        try journal.append(everyKindOfEvent, to: "Sam", recordedAt: stamp)
+        #expect(try journal.rawStrings(sql: "SELECT kind FROM events ORDER BY id") == everyKindOfEvent.map(\.kind))
+        #expect(try journal.rawStrings(sql: "SELECT day FROM events ORDER BY id") == everyKindOfEvent.map(\.day.iso))
+    }
+}
