@@ -10,7 +10,13 @@ enum EventCoding {
     static func encode(_ event: PatientEvent) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(event), as: UTF8.self)
+        var stored = event
+        // A program's files go to `program_files` (see `Journal.append`); the payload names them by hash.
+        if case .programAssigned(var copy) = event {
+            copy.files = [:]
+            stored = .programAssigned(copy)
+        }
+        return String(decoding: try encoder.encode(stored), as: UTF8.self)
     }
 
     static func decode(_ payload: String) throws -> PatientEvent {

@@ -38,8 +38,17 @@ extension Journal {
                     """, arguments: [patientID, cache.lastID(of: patientID)])
                 return (patientID, rows)
             }
-            let newer = try rows.map { row in
+            var newer = try rows.map { row in
                 StoredEvent(id: row[0], event: try EventCoding.decode(row[2] as String), recordedAt: row[1])
+            }
+            // Program copies keep their files in `program_files`; put them back.
+            for (i, stored) in newer.enumerated() {
+                guard case .programAssigned(var copy) = stored.event, copy.files.isEmpty else { continue }
+                let files = try queue.read { db in
+                    try Row.fetchAll(db, sql: "SELECT path, text FROM program_files WHERE hash = ?", arguments: [copy.contentHash])
+                }
+                for f in files { copy.files[f[0] as String] = f[1] as String }
+                newer[i] = StoredEvent(id: stored.id, event: .programAssigned(copy), recordedAt: stored.recordedAt)
             }
             return cache.merge(newer, into: patientID)
         }
@@ -66,6 +75,12 @@ extension Journal {
     @discardableResult
     private static func insert(_ db: Database, _ patientID: Int64, _ event: PatientEvent, _ payload: String,
                                _ recordedAt: String) throws -> Int64 {
+        if case .programAssigned(let copy) = event {
+            for (path, text) in copy.files {
+                try db.execute(sql: "INSERT OR IGNORE INTO program_files (hash, path, text) VALUES (?, ?, ?)",
+                               arguments: [copy.contentHash, path, text])
+            }
+        }
         try db.execute(sql: """
             INSERT INTO events (patient_id, kind, day, recorded_at, payload) VALUES (?, ?, ?, ?, ?)
             """, arguments: [patientID, event.kind, event.day.iso, recordedAt, payload])

@@ -28,6 +28,14 @@ enum Schema {
                 );
                 CREATE INDEX events_by_patient ON events(patient_id, id);
                 CREATE INDEX events_by_patient_kind ON events(patient_id, kind);
+                -- The text of every program file a patient was assigned, once per content hash. Kept out of
+                -- the event payloads so that reading a journal never re-parses whole programs as JSON.
+                CREATE TABLE program_files (
+                    hash TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (hash, path)
+                );
                 CREATE TABLE settings (
                     key TEXT PRIMARY KEY,
                     value TEXT

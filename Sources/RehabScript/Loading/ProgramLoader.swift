@@ -13,7 +13,9 @@ public struct LoadedProgram: Sendable {
 
 /// Reads a main program file and the libraries it `use`s, then validates the merged program.
 public enum ProgramLoader {
-    public static func load(_ mainPath: String, from provider: some SourceProvider, runExpectations: Bool = true) -> LoadedProgram {
+    /// `validate: false` is for a program already validated when it was frozen in the journal.
+    public static func load(_ mainPath: String, from provider: some SourceProvider, runExpectations: Bool = true,
+                            validate: Bool = true) -> LoadedProgram {
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var fragments: [ProgramFragment] = []
@@ -54,8 +56,8 @@ public enum ProgramLoader {
         visit(mainPath, stack: [])
         let (draft, mergeDiagnostics) = merge(fragments, mainPath: mainPath)
         diagnostics += mergeDiagnostics
-        diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath)
-        if runExpectations && !diagnostics.hasErrors {
+        if validate { diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath) }
+        if validate && runExpectations && !diagnostics.hasErrors {
             diagnostics += ExpectationRunner.run(draft)
         }
         let sorted = diagnostics.sorted

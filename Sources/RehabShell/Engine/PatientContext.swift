@@ -71,7 +71,7 @@ extension Shell {
     func patientProgram(_ record: PatientRecord) throws(CommandError) -> Program {
         if let copy = record.program {
             if let cached = programCache[copy.contentHash] { return cached }
-            let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files), runExpectations: false)
+            let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files), runExpectations: false, validate: false)
             guard let p = loaded.program else {
                 throw .failed("the program saved for this patient no longer loads; type 'profile set program NAME' to assign it again.")
             }
