@@ -22,7 +22,7 @@ public final class ReadlineReader: LineReader {
         rl_signal_event_hook = rehabSignalHook
         // A Ctrl-C that lands while readline is redrawing never interrupts a read; the event hook,
         // called about every 0.1 s while readline waits for a key, notices the flag then.
-        rl_event_hook = rehabSignalHook
+        rl_event_hook = rehabEventHook
         stifle_history(ReadlineReader.historyLimit)
         if let path = historyPath {
             ReadlineReader.prepareHistoryFile(path)
@@ -32,6 +32,26 @@ public final class ReadlineReader: LineReader {
             }
         }
     }
+
+    /// A question asked mid-command: Ctrl-C ends it (the command stops) instead of clearing the line.
+    public func readAnswer(prompt: String) -> LineInput {
+        InterruptFlag.clear()
+        ReadlineReader.answering.store(true, ordering: .relaxed)
+        defer { ReadlineReader.answering.store(false, ordering: .relaxed) }
+        guard let raw = readline(prompt) else {
+            if !ReadlineReader.bracketedPasteOn { print(""); fflush(nil) }
+            return .end
+        }
+        defer { free(raw) }
+        if InterruptFlag.isRaised {
+            InterruptFlag.clear()
+            print(""); fflush(nil)
+            return .interrupted
+        }
+        return .line(String(cString: raw))
+    }
+
+    static let answering = Atomic<Bool>(false)
 
     public func read(prompt: String) -> LineInput {
         InterruptFlag.clear()
@@ -125,7 +145,8 @@ private func rehabCompletionGenerator(_ text: UnsafePointer<CChar>?, _ state: In
 /// Ending the readline() call from here (rl_done) would lose a keystroke: rl_getc goes back to a
 /// blocking read after the hook and that character is then thrown away. So the line is cleared in place.
 private func rehabSignalHook() -> Int32 {
-    if InterruptFlag.isRaised {
+    // While answering a question the event hook ends the read instead (see rehabEventHook).
+    if InterruptFlag.isRaised && !ReadlineReader.answering.load(ordering: .relaxed) {
         InterruptFlag.clear()
         rl_replace_line("", 0)
         rl_crlf()
@@ -133,4 +154,17 @@ private func rehabSignalHook() -> Int32 {
         rl_redisplay()
     }
     return 0
+}
+
+/// Called about every 0.1 s while readline waits for a key. At the prompt it clears the line like the
+/// signal hook; while a question is answered it ends the read: with an event hook installed readline
+/// polls, so `rl_done` returns at once without swallowing the next key.
+private func rehabEventHook() -> Int32 {
+    guard InterruptFlag.isRaised else { return 0 }
+    if ReadlineReader.answering.load(ordering: .relaxed) {
+        rl_replace_line("", 0)
+        rl_done = 1
+        return 0
+    }
+    return rehabSignalHook()
 }

@@ -55,7 +55,7 @@ struct MigrationTests {
     func schema() throws {
         let journal = try Journal.inMemory()
         let names = try journal.rawStrings(sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
-        #expect(names == ["events", "events_by_patient", "events_by_patient_kind", "grdb_migrations", "patients", "settings"])
+        #expect(names == ["events", "events_by_patient", "events_by_patient_kind", "grdb_migrations", "patients", "program_files", "settings"])
         let columns = try journal.rawStrings(sql: "SELECT name FROM pragma_table_info('events') ORDER BY cid")
         #expect(columns == ["id", "patient_id", "kind", "day", "recorded_at", "payload"])
     }

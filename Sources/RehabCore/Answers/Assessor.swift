@@ -36,10 +36,13 @@ public enum Assessor {
             }
         }
         // Surgeon orders: in force from their day until their end, or until a later clearance of the same thing.
-        for o in record.orders where o.on <= day {
+        for (j, o) in record.orders.enumerated() where o.on <= day {
             let end = o.endDay(surgery: surgery)
             if let end, day >= end { continue }
-            let lifted = record.clearances.contains { $0.topic == o.activity.name && $0.on >= o.on && $0.on <= day && $0.upTo == nil }
+            let lifted = record.clearances.indices.contains { k in
+                let c = record.clearances[k]
+                return c.topic == o.activity.name && c.on <= day && c.upTo == nil && record.clearance(k, isAfterOrder: j)
+            }
             if lifted { continue }
             let rel = Release(on: end, when: end.map { d in
                 if case .week(let w)? = o.until { return "week \(w) (\(d))" }

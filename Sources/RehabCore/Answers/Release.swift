@@ -2,17 +2,37 @@
 public struct Release: Hashable, Sendable {
     /// The earliest day it can end with the clearances already recorded (nil: it needs a clearance or has no end).
     public let on: CalendarDay?
-    /// "week 6 (2026-12-14) or when your surgeon clears lifting (type 'clear lifting')"
-    public let when: String?
+    private let fixedText: String?
+    /// A program condition whose words are built only when asked for: a table over many weeks never needs them.
+    private let condition: Condition?
+    private let surgery: CalendarDay
+    private let week: Int
+    private let cleared: Set<String>
 
-    public init(on: CalendarDay?, when: String?) { self.on = on; self.when = when }
+    public init(on: CalendarDay?, when: String?) {
+        self.on = on; self.fixedText = when; self.condition = nil
+        self.surgery = CalendarDay(ordinal: 0); self.week = 0; self.cleared = []
+    }
+
+    private init(on: CalendarDay?, condition: Condition, surgery: CalendarDay, week: Int, cleared: Set<String>) {
+        self.on = on; self.fixedText = nil; self.condition = condition
+        self.surgery = surgery; self.week = week; self.cleared = cleared
+    }
+
+    /// "week 6 (2026-12-14) or when your surgeon clears lifting (type 'clear lifting')"
+    public var when: String? {
+        guard let condition else { return fixedText }
+        let cleared = self.cleared
+        return Release.words(condition, surgery: surgery, isCleared: { cleared.contains($0) }, week: week)
+    }
 
     public static let never = Release(on: nil, when: nil)
 
-    /// Words for a program condition, leaving out parts already met.
+    /// The release of a program condition, leaving out parts already met when put in words.
     static func of(_ condition: Condition, surgery: CalendarDay, isCleared: (String) -> Bool, week: Int) -> Release {
-        Release(on: earliestDay(condition, surgery: surgery, isCleared: isCleared, week: week),
-                when: words(condition, surgery: surgery, isCleared: isCleared, week: week))
+        let cleared = Set(condition.clearances.filter(isCleared))
+        return Release(on: earliestDay(condition, surgery: surgery, isCleared: isCleared, week: week),
+                       condition: condition, surgery: surgery, week: week, cleared: cleared)
     }
 
     /// The first day the condition holds if no new clearance is recorded.

@@ -35,7 +35,11 @@ public enum SurgeryDateProblem: Error, Equatable, Sendable, CustomStringConverti
 
     public static func check(surgery: CalendarDay, today: CalendarDay) -> SurgeryDateProblem? {
         if surgery > today { return .inFuture(surgery: surgery, today: today) }
-        if today.days(since: surgery) > 3653 { return .tooLongAgo(surgery: surgery, today: today) }
+        let t = today.fields
+        // Ten calendar years back (29 February falls back to the 28th).
+        let limit = CalendarDay(year: t.year - 10, month: t.month, day: t.day)
+            ?? CalendarDay(year: t.year - 10, month: t.month, day: t.day - 1) ?? today.adding(days: -3652)
+        if surgery < limit { return .tooLongAgo(surgery: surgery, today: today) }
         return nil
     }
 }

@@ -16,17 +16,18 @@ public struct Weight: Hashable, Sendable, Comparable, CustomStringConvertible, C
         target == unit ? self : Weight(target == .lb ? pounds : kilograms, target)
     }
 
-    /// Compared in tenths of a pound, so a weight typed in kg equals the same weight in lb, and equal
-    /// weights hash alike (a tolerance would not be transitive).
-    var tenthsOfPound: Int {
+    /// Compared in hundredths of a pound: fine enough that 10.04 lb is over a 10 lb limit, coarse enough
+    /// that a weight typed in kg equals the same weight in lb; equal weights hash alike (a tolerance
+    /// would not be transitive).
+    var hundredthsOfPound: Int {
         // A weight read from a damaged or hostile file may be huge or not a number; never trap on it.
-        let t = (pounds * 10).rounded()
+        let t = (pounds * 100).rounded()
         if t.isNaN { return 0 }
         return Int(max(-1e15, min(1e15, t)))
     }
-    public static func < (a: Weight, b: Weight) -> Bool { a.tenthsOfPound < b.tenthsOfPound }
-    public static func == (a: Weight, b: Weight) -> Bool { a.tenthsOfPound == b.tenthsOfPound }
-    public func hash(into hasher: inout Hasher) { hasher.combine(tenthsOfPound) }
+    public static func < (a: Weight, b: Weight) -> Bool { a.hundredthsOfPound < b.hundredthsOfPound }
+    public static func == (a: Weight, b: Weight) -> Bool { a.hundredthsOfPound == b.hundredthsOfPound }
+    public func hash(into hasher: inout Hasher) { hasher.combine(hundredthsOfPound) }
 
     public var description: String { "\(Weight.format(value)) \(unit.rawValue)" }
 

@@ -8,6 +8,9 @@ public struct PatientRecord: Hashable, Sendable {
     public var sessions: [SessionRecord]
     public var overrides: [TherapistOverride]
     public var program: ProgramCopy?
+    /// The journal position of each clearance and order, so that on the same day the later one wins.
+    public var clearanceSequence: [Int] = []
+    public var orderSequence: [Int] = []
 
     public init(profile: Profile = Profile(), clearances: [Clearance] = [], orders: [SurgeonOrder] = [],
                 flagsReported: [FlagReport] = [], flagsResolved: [FlagReport] = [], sessions: [SessionRecord] = [],
@@ -23,6 +26,8 @@ public struct PatientRecord: Hashable, Sendable {
     }
 
     public mutating func apply(_ event: PatientEvent) {
+        // Only clearances and orders are compared with each other, so their own count is the position.
+        let position = clearances.count + orders.count + 1
         switch event {
         case .profileChanged(let field, let value, _):
             switch field {
@@ -35,14 +40,23 @@ public struct PatientRecord: Hashable, Sendable {
             default: break
             }
         case .programAssigned(let p): program = p
-        case .clearanceRecorded(let c): clearances.append(c)
-        case .restrictionOrdered(let o): orders.append(o)
+        case .clearanceRecorded(let c): clearances.append(c); clearanceSequence.append(position)
+        case .restrictionOrdered(let o): orders.append(o); orderSequence.append(position)
         case .redFlagReported(let f): flagsReported.append(f)
         case .redFlagResolved(let f): flagsResolved.append(f)
         case .sessionLogged(let s): sessions.append(s)
         case .phaseChanged: break
         case .therapistOverride(let o): overrides.append(o)
         }
+    }
+
+    /// Whether a clearance came after an order: by day, and on the same day by journal order. Without
+    /// journal positions the order wins the tie, so the stricter rule stays in force.
+    public func clearance(_ c: Int, isAfterOrder o: Int) -> Bool {
+        let clearance = clearances[c], order = orders[o]
+        if clearance.on != order.on { return clearance.on > order.on }
+        guard c < clearanceSequence.count, o < orderSequence.count else { return false }
+        return clearanceSequence[c] > orderSequence[o]
     }
 
     /// Flags reported and not resolved since, as of a day.

@@ -88,7 +88,7 @@ public struct ProgressionMachine: Sendable {
             // A red flag stops exercise even after the program; resolving it completes the program again.
             state = .onHold(returnTo: program.phases.count - 1)
             return record(.wentOnHold(holdOrder), on: day)
-        case .notStarted where !program.phases.isEmpty && gatesMet(for: 0, on: day):
+        case .notStarted where holds.count == 1 && !program.phases.isEmpty && gatesMet(for: 0, on: day):
             // The first phase is already open (a flag on the day of surgery): enter it, then hold.
             state = .onHold(returnTo: 0); phaseEntered = day; sessionsInPhase = 0
             return record(.enteredPhase(0), on: day) + record(.wentOnHold(holdOrder), on: day)
@@ -117,13 +117,13 @@ public struct ProgressionMachine: Sendable {
             state = .inPhase(i + 1); phaseEntered = o.on; pinnedBelow = nil; sessionsInPhase = 0
             return record(.advancedByTherapist(i + 1, reason: o.reason), on: o.on)
         case (.advance, .onHold(let i)) where i + 1 < count:
-            state = .onHold(returnTo: i + 1); pinnedBelow = nil
+            state = .onHold(returnTo: i + 1); pinnedBelow = nil; sessionsInPhase = 0
             return record(.advancedByTherapist(i + 1, reason: o.reason), on: o.on)
         case (.regress, .inPhase(let i)) where i > 0:
             state = .inPhase(i - 1); phaseEntered = o.on; pinnedBelow = i; sessionsInPhase = 0
             return record(.regressedByTherapist(i - 1, reason: o.reason), on: o.on)
         case (.regress, .onHold(let i)) where i > 0:
-            state = .onHold(returnTo: i - 1); pinnedBelow = i
+            state = .onHold(returnTo: i - 1); pinnedBelow = i; sessionsInPhase = 0
             return record(.regressedByTherapist(i - 1, reason: o.reason), on: o.on)
         case (.regress, .completed) where count > 0:
             state = .inPhase(count - 1); phaseEntered = o.on; pinnedBelow = count; sessionsInPhase = 0

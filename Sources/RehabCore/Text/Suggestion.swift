@@ -7,9 +7,10 @@ public enum Suggestion {
         var best: (String, Int)?
         for c in candidates {
             let d = distance(w, c.lowercased())
-            if d <= limit, best == nil || d < best!.1 { best = (c, d) }
+            // Ties go to the alphabetically first candidate, so the hint never depends on set order.
+            if d <= limit, best.map({ d < $0.1 || (d == $0.1 && c < $0.0) }) ?? true { best = (c, d) }
         }
-        if best == nil, w.count >= 3, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(w) }) {
+        if best == nil, w.count >= 3, let prefixed = candidates.sorted(by: { ($0.count, $0) < ($1.count, $1) }).first(where: { $0.lowercased().hasPrefix(w) }) {
             return prefixed
         }
         return best?.0

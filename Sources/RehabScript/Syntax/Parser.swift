@@ -40,7 +40,8 @@ struct Parser {
                 do {
                     try topLevel(&cursor)
                 } catch {
-                    if let head = line.tokens.first?.text, Parser.blockKeywords.contains(head) { block = .broken }
+                    // Whatever the header was meant to be, its indented lines belong to it: one error, not one per line.
+                    block = .broken
                     throw error
                 }
             } else {
@@ -232,8 +233,6 @@ struct Parser {
             fragment.references.append(.init(kind: .exercise, id: id, source: ref))
         }
     }
-
-    static let blockKeywords: Set<String> = ["phase", "exercise", "routine", "ladder", "red"]
 
     static let blockOnlyKeywords: Set<String> = ["step", "cue", "never", "position", "loads", "respects", "rungs", "advice", "emergency"]
 

@@ -3,14 +3,19 @@ import RehabCore
 /// Runs every semantic check over a merged program; each check lives in its own file with its messages.
 enum Validator {
     static func validate(_ program: Program, fragments: [ProgramFragment], mainFile: String) -> [Diagnostic] {
-        mainFileName = mainFile
-        return DuplicateDefinitions.check(program)
+        let found = DuplicateDefinitions.check(program)
             + UnknownReferences.check(program, fragments: fragments)
             + PhaseWeeks.check(program)
             + ImplausibleValues.check(program)
             + ForbiddenPrescriptions.check(program)
             + RoutineRespects.check(program)
             + UnusedClearances.check(program)
+        // Checks report what has no line of its own at an empty file name: the top of the main file.
+        return found.map { d in
+            guard d.location.file.isEmpty else { return d }
+            return Diagnostic(d.id, d.severity, d.message, at: SourceRef(file: mainFile, line: 1), length: d.length,
+                              notes: d.notes, hint: d.hint)
+        }
     }
 
     /// What is in force at the start of phase `index` for a patient who met every gate so far
@@ -39,7 +44,6 @@ enum Validator {
         }
     }
 
-    /// Where to report something with no line of its own: the top of the main file.
-    static func here(_ ref: SourceRef?, _ program: Program) -> SourceRef { ref ?? SourceRef(file: mainFileName, line: 1) }
-    nonisolated(unsafe) static var mainFileName = ""
+    /// Where to report something: its own line, or (empty file name) the top of the main file, filled in by `validate`.
+    static func here(_ ref: SourceRef?, _ program: Program) -> SourceRef { ref ?? SourceRef(file: "", line: 1) }
 }

@@ -13,7 +13,7 @@ extension Command {
         let v = try shell.patientView()
         let known = (v.program.clearanceNames + v.program.activities.map(\.name)).uniqued
         guard known.contains(topic) else {
-            let hint = Suggestion.closest(to: topic, in: known).map { " — did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: topic, in: known).map { " — did you mean '\($0)'?" } ?? "."
             throw .usage("your program has nothing called '\(topic)' to clear\(hint) It knows: \(known.joined(separator: ", ")).")
         }
         let parts = try OrderWords.parse(Array(args.words.dropFirst()), today: shell.settings.today, unit: v.record.profile.unit,
@@ -97,7 +97,7 @@ extension Command {
             throw .usage("name the symptom; type 'flags' to see them, for example 'flag fever'.")
         }
         guard let red = v.program.redFlag(id) else {
-            let hint = Suggestion.closest(to: id, in: v.program.redFlags.map(\.id)).map { " — did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: id, in: v.program.redFlags.map(\.id)).map { " — did you mean '\($0)'?" } ?? "."
             throw .usage("'\(id)' is not a red flag your program knows\(hint) Type 'flags' to list them. If you feel unwell, call your surgeon.")
         }
         try shell.append(.redFlagReported(FlagReport(flag: id, on: shell.settings.today, note: args.options["note"])), to: v.name)

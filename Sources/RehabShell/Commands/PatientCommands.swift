@@ -104,8 +104,9 @@ struct ProfileSetup {
                 case .line(let raw):
                     let answer = raw.trimmingSpaces
                     if answer.isEmpty && q.optional { break }
-                    do {
-                        _ = try set(q.field, answer.isEmpty ? "?" : answer, patient: name)
+                    do throws(CommandError) {
+                        if answer.isEmpty { throw CommandError.usage("this question needs an answer; type it, or press Ctrl-C to stop.") }
+                        _ = try set(q.field, answer, patient: name)
                     } catch {
                         attempts += 1
                         shell.console.report(Session.sentence(error.message) + "\n")
@@ -136,7 +137,7 @@ struct ProfileSetup {
             return "Surgery date set to \(day) — today is \(RecoveryDay(surgery: day, on: today).phrase)."
         case "procedure":
             guard let p = Procedure(rawValue: value.lowercased()) else {
-                let hint = Suggestion.closest(to: value, in: Procedure.allCases.map(\.rawValue)).map { " — did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.closest(to: value, in: Procedure.allCases.map(\.rawValue)).map { " — did you mean '\($0)'?" } ?? "."
                 throw .usage("'\(value)' is not a procedure rehab knows\(hint) Use lumbar-fusion, cervical-fusion or lumbar-disc-replacement.")
             }
             let current = try shell.record(of: patient)
@@ -166,7 +167,7 @@ struct ProfileSetup {
             return "Name set to \(value)."
         default:
             let fields = ["surgery", "procedure", "program", "levels", "unit", "name"]
-            let hint = Suggestion.closest(to: field, in: fields).map { " — did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: field, in: fields).map { " — did you mean '\($0)'?" } ?? "."
             throw .usage("the profile has no field '\(field)'\(hint) Fields: \(fields.joined(separator: ", ")).")
         }
     }

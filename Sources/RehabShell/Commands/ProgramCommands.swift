@@ -40,7 +40,7 @@ extension Command {
         let (program, _) = try shell.loadProgram(word, runExpectations: false)
         let cleared = args.options["cleared"].map { $0.split(separator: ",").map(String.init) } ?? []
         for c in cleared where !program.clearanceNames.contains(c) && !program.activities.map(\.name).contains(c) {
-            let hint = Suggestion.closest(to: c, in: program.clearanceNames).map { " — did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: c, in: program.clearanceNames).map { " — did you mean '\($0)'?" } ?? "."
             throw .usage("the program never mentions a clearance '\(c)'\(hint)")
         }
         if let w = args.options["week"] {

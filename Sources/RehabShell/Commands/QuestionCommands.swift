@@ -138,7 +138,7 @@ enum Question {
     }
 
     static func unknown(_ kind: String, _ word: String, _ candidates: [String]) -> CommandError {
-        let hint = Suggestion.closest(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.closest(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? "."
         return .usage("your program has no \(kind) '\(word)'\(hint) Type 'allowed' to see everything it covers.")
     }
 
@@ -165,7 +165,7 @@ enum WeightWords {
             break
         }
         guard let value = Double(text), value.isFinite else {
-            let hint = Suggestion.closest(to: words.joined(separator: "-"), in: objects).map { " — did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: words.joined(separator: "-"), in: objects).map { " — did you mean '\($0)'?" } ?? "."
             throw .usage("'\(words.joined(separator: " "))' is not a weight or an object rehab knows\(hint) Type for example 'can lift 15 lb', 'can lift 7 kg' or 'can lift gallon-of-milk'.")
         }
         let w = Weight(value, parsedUnit)

@@ -11,8 +11,14 @@ public protocol Console: AnyObject {
 /// The line source of a session: readline at a terminal, plain lines from a pipe, or a test's list.
 public protocol LineReader: AnyObject {
     func read(prompt: String) -> LineInput
+    /// Reads the answer to a question a command asks (kept out of history; Ctrl-C gives `.interrupted`).
+    func readAnswer(prompt: String) -> LineInput
     /// Words the current line may complete to; readers that cannot complete ignore it.
     var completer: Completer? { get set }
+}
+
+extension LineReader {
+    public func readAnswer(prompt: String) -> LineInput { read(prompt: prompt) }
 }
 
 public enum LineInput: Equatable, Sendable {

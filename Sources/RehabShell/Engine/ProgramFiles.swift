@@ -26,7 +26,7 @@ extension Shell {
             if FileSources().text(at: path) != nil { return path }
         }
         let names = shippedProgramNames
-        let hint = Suggestion.closest(to: word, in: names).map { " — did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.closest(to: word, in: names).map { " — did you mean '\($0)'?" } ?? "."
         throw .usage("there is no program called '\(word)'\(hint) Shipped programs: \(names.isEmpty ? "none found" : names.joined(separator: ", ")).")
     }
 

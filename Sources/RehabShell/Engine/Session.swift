@@ -11,7 +11,7 @@ public struct Session {
     /// Reads and runs lines until the end of input or `quit`; returns the process exit status.
     public func run(_ reader: LineReader) -> Int32 {
         reader.completer = mode == .interactive ? shell.completer : nil
-        if mode == .interactive { shell.ask = { reader.read(prompt: $0) } }
+        if mode == .interactive { shell.ask = { reader.readAnswer(prompt: $0) } }
         var status: Int32 = 0
         var lineNumber = 0
         while !shell.wantsExit {

@@ -1,0 +1,57 @@
+import Foundation
+import RehabCore
+import RehabScript
+import Testing
+
+/// Annotated malformed programs (Crafting Interpreters style): each file's first line says the first
+/// diagnostic it must produce, as `# expect-error: LINE:COL ID` (or `# expect-warning:`).
+@Suite struct MalformedFixtureTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/malformed")
+
+    static var names: [String] {
+        let all = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return all.filter { $0.hasSuffix(".rehab") }.sorted()
+    }
+
+    struct Expectation: Equatable, CustomStringConvertible {
+        let severity: String
+        let line: Int
+        let column: Int
+        let id: String
+        var description: String { "\(severity) \(line):\(column) \(id)" }
+    }
+
+    /// Reads `# expect-error: 3:5 unknown-statement` from the first line.
+    static func expectation(in text: String) -> Expectation? {
+        guard let first = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first else { return nil }
+        let words = first.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+        guard words.count == 4, words[0] == "#", words[1].hasPrefix("expect-"), words[1].hasSuffix(":") else { return nil }
+        let severity = String(words[1].dropFirst("expect-".count).dropLast())
+        let position = words[2].split(separator: ":")
+        guard position.count == 2, let line = Int(position[0]), let column = Int(position[1]) else { return nil }
+        return Expectation(severity: severity, line: line, column: column, id: words[3])
+    }
+
+    @Test func thereAreEnoughFixtures() {
+        #expect(Self.names.count >= 12, "found \(Self.names) in \(Self.folder.path)")
+    }
+
+    @Test(arguments: names)
+    func firstDiagnosticMatchesTheAnnotation(name: String) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+        let text = String(decoding: data, as: UTF8.self)
+        let expected = try #require(Self.expectation(in: text), "\(name) has no '# expect-error: LINE:COL ID' first line")
+        let path = "malformed/\(name)"
+        let loaded = ProgramLoader.load(path, from: MemorySources([path: text]))
+        let first = try #require(loaded.diagnostics.first, "\(name) produced no diagnostic")
+        let actual = Expectation(severity: first.severity.rawValue, line: first.location.line, column: first.location.column, id: first.id)
+        #expect(actual == expected, "\(name): \(first.message)")
+        #expect(first.location.file == path)
+        if expected.severity == "error" { #expect(loaded.program == nil) }
+        // Rendering every diagnostic of a malformed file must work and quote the right place.
+        let rendered = DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics)
+        #expect(rendered.hasPrefix("\(path):\(expected.line):\(expected.column): \(expected.severity): "))
+    }
+}
