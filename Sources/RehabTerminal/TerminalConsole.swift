@@ -16,10 +16,13 @@ public final class TerminalConsole: Console {
 
     public func report(_ text: String) {
         fflush(nil)
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.write(2, base + offset, buffer.count - offset)
+            }
             if n <= 0 { break }
             offset += n
         }
