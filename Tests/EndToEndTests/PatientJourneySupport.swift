@@ -179,42 +179,9 @@ enum PatientJourney {
     /// Runs any program with pipes (sqlite3, sh), with a deadline.
     static func tool(_ executable: String, _ arguments: [String], stdin: String = "", env: [String: String]? = nil,
                      timeout: Double = 30) throws -> RunResult {
-        _ = ignoreSigpipeOnce
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let env { process.environment = env }
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        let out = Box(), err = Box()
-        let readers = DispatchGroup()
-        for (pipe, box) in [(output, out), (errors, err)] {
-            readers.enter()
-            Thread.detachNewThread {
-                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                readers.leave()
-            }
-        }
-        let writer = input.fileHandleForWriting
-        let bytes = Data(stdin.utf8)
-        Thread.detachNewThread {
-            try? writer.write(contentsOf: bytes)
-            try? writer.close()
-        }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw HarnessError.timeout("\(executable) \(arguments) did not exit within \(timeout) s")
-        }
-        _ = readers.wait(timeout: .now() + 5)
-        return RunResult(status: process.terminationStatus, stdoutBytes: Array(out.data), stderrBytes: Array(err.data))
+        try runProcess(executable, arguments, stdin: stdin, env: env, timeout: timeout)
     }
 
-    final class Box: @unchecked Sendable { var data = Data() }
 
     /// `sqlite3 PATH SQL`, trimmed stdout; requires success.
     static func sqlite(_ path: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {

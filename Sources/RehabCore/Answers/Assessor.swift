@@ -4,6 +4,21 @@ public enum Assessor {
                               assumeHistoryGatesMet: Bool = false) -> Assessment {
         let machine = Replay.machine(program: program, record: record, surgery: surgery, through: day,
                                      assumeHistoryGatesMet: assumeHistoryGatesMet)
+        return assess(machine: machine, record: record, surgery: surgery, on: day)
+    }
+
+    /// Assessments on several days from a single replay (the week-by-week preview table).
+    public static func assessEach(program: Program, record: PatientRecord, surgery: CalendarDay, days: [CalendarDay],
+                                  assumeHistoryGatesMet: Bool = false) -> [Assessment] {
+        var out: [Assessment] = []
+        Replay.run(program: program, record: record, surgery: surgery, stops: days, assumeHistoryGatesMet: assumeHistoryGatesMet) { m, day in
+            out.append(assess(machine: m, record: record, surgery: surgery, on: day))
+        }
+        return out
+    }
+
+    static func assess(machine: ProgressionMachine, record: PatientRecord, surgery: CalendarDay, on day: CalendarDay) -> Assessment {
+        let program = machine.program
         let recovery = RecoveryDay(surgery: surgery, on: day)
         let week = recovery.week
         let isCleared: (String) -> Bool = { machine.isCleared($0, on: day) }

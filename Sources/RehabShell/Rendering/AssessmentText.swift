@@ -52,11 +52,24 @@ struct AssessmentText {
 enum PreviewTable {
     static func render(_ program: Program, cleared: [String]) -> String {
         var rows: [[String]] = [["week", "phase", "lifting", "restrictions", "exercises"]]
-        for week in 0...max(0, program.lastWeek) {
-            let a = ExpectationRunner.assessment(program, week: week, cleared: cleared)
+        let surgery = ExpectationRunner.surgery
+        let record = PatientRecord(clearances: cleared.map { Clearance(topic: $0, on: surgery) })
+        let weeks = Array(0...max(0, program.lastWeek))
+        let assessments = Assessor.assessEach(program: program, record: record, surgery: surgery,
+                                              days: weeks.map { RecoveryDay.start(ofWeek: $0, surgery: surgery) },
+                                              assumeHistoryGatesMet: true)
+        for (week, a) in zip(weeks, assessments) {
             let lift: String
             if let r = a.liftLimit, case .liftAtMost(let w) = r.rule { lift = "≤ \(w)" } else { lift = "no limit" }
-            let others = a.restrictions.filter { if case .liftAtMost = $0.rule { return false } else { return true } }
+            // Lifting has its own column; of several sitting limits only the strictest applies.
+            let strictestSit = a.sitLimit?.rule
+            let others = a.restrictions.filter {
+                switch $0.rule {
+                case .liftAtMost: return false
+                case .sitAtMost: return $0.rule == strictestSit
+                default: return true
+                }
+            }
             var seen = Set<String>()
             let ruleText = others.map(\.rule.text).filter { seen.insert($0).inserted }.joined(separator: ", ")
             let exercises = a.allowedExerciseIDs().joined(separator: ", ")

@@ -110,13 +110,19 @@ let ignoreSigpipeOnce: Void = { signal(SIGPIPE, SIG_IGN); return () }()
 
 /// Runs rehab with stdin, stdout and stderr all pipes (script mode), with a deadline.
 func runRehab(_ arguments: [String], stdin: String = "", env: [String: String], timeout: Double = 20) throws -> RunResult {
+    // Run in the sandbox's HOME, so a stray relative path lands where the tests look.
+    try runProcess(RehabBinary.path, arguments, stdin: stdin, env: env, directory: env["HOME"], timeout: timeout)
+}
+
+/// Runs any program with all three standard streams as pipes, with a deadline.
+func runProcess(_ executable: String, _ arguments: [String], stdin: String = "", env: [String: String]? = nil,
+                directory: String? = nil, timeout: Double = 20) throws -> RunResult {
     _ = ignoreSigpipeOnce
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: RehabBinary.path)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    process.environment = env
-    // Run in the sandbox's HOME, so a stray relative path lands where the tests look.
-    if let home = env["HOME"] { process.currentDirectoryURL = URL(fileURLWithPath: home) }
+    if let env { process.environment = env }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let input = Pipe(), output = Pipe(), errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
@@ -141,13 +147,14 @@ func runRehab(_ arguments: [String], stdin: String = "", env: [String: String], 
         try? writer.close()
     }
 
+    let name = (executable as NSString).lastPathComponent
     if finished.wait(timeout: .now() + timeout) == .timedOut {
         process.terminate()
         _ = finished.wait(timeout: .now() + 2)
-        throw HarnessError.timeout("rehab \(arguments) did not exit within \(timeout) s")
+        throw HarnessError.timeout("\(name) \(arguments) did not exit within \(timeout) s")
     }
     if readers.wait(timeout: .now() + 5) == .timedOut {
-        throw HarnessError.timeout("rehab \(arguments) exited but its output pipes stayed open")
+        throw HarnessError.timeout("\(name) \(arguments) exited but its output pipes stayed open")
     }
     return RunResult(status: process.terminationStatus, stdoutBytes: Array(out.data), stderrBytes: Array(err.data))
 }
