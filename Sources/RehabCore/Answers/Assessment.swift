@@ -1,6 +1,6 @@
 /// Everything the coach can say about one patient on one day, all derived and explainable.
 public struct Assessment: Sendable {
-    public let program: Program
+    public var program: Program { machine.program }
     public let surgery: CalendarDay
     public let date: CalendarDay
     public let recovery: RecoveryDay

@@ -77,7 +77,7 @@ public enum Assessor {
                                             release: Release(on: nil, when: "your surgeon clears more (type 'clear \(c.topic)')")))
         }
         let holds = machine.holdOrder.compactMap { reason in machine.holds[reason].map { (reason: reason, since: $0) } }
-        return Assessment(program: program, surgery: surgery, date: day, recovery: recovery, state: machine.state,
+        return Assessment(surgery: surgery, date: day, recovery: recovery, state: machine.state,
                           machine: machine, holds: holds, restrictions: active, unit: record.profile.unit)
     }
 }

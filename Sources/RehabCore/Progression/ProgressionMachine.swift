@@ -17,7 +17,9 @@ public struct ProgressionMachine: Sendable {
         case announce(Transition)
     }
 
-    public let program: Program
+    /// Held by reference: the machine is copied into every assessment, and a program is large.
+    private let programBox: ProgramBox
+    public var program: Program { programBox.program }
     public let surgery: CalendarDay
     /// Preview and `expect` take pain and session gates as met (a typical patient).
     public let assumeHistoryGatesMet: Bool
@@ -40,7 +42,7 @@ public struct ProgressionMachine: Sendable {
     public private(set) var lastDay: CalendarDay?
 
     public init(program: Program, surgery: CalendarDay, assumeHistoryGatesMet: Bool = false) {
-        self.program = program; self.surgery = surgery; self.assumeHistoryGatesMet = assumeHistoryGatesMet
+        self.programBox = ProgramBox(program); self.surgery = surgery; self.assumeHistoryGatesMet = assumeHistoryGatesMet
         self.phaseEntered = surgery
     }
 
@@ -229,4 +231,10 @@ public struct ProgressionMachine: Sendable {
     public func isCleared(_ topic: String, on day: CalendarDay) -> Bool {
         clearances[topic].map { $0 <= day } ?? false
     }
+}
+
+/// A program shared between copies of a machine and its assessments instead of copied field by field.
+final class ProgramBox: Sendable {
+    let program: Program
+    init(_ program: Program) { self.program = program }
 }

@@ -15,18 +15,17 @@ public struct LoadedProgram: Sendable {
 public enum ProgramLoader {
     /// `validate: false` is for a program already validated when it was frozen in the journal.
     public static func load(_ mainPath: String, from provider: some SourceProvider, runExpectations: Bool = true,
-                            validate: Bool = true) -> LoadedProgram {
+                            validate: Bool = true, cache: ParseCache? = nil) -> LoadedProgram {
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var fragments: [ProgramFragment] = []
         var loaded: Set<String> = []
         let root = ProgramPath.folder(of: mainPath)
 
-        func visit(_ path: String, stack: [String]) {
-            guard let text = provider.text(at: path) else { return }
+        func visit(_ path: String, text: String, stack: [String]) {
             sources[path] = text
             loaded.insert(path)
-            let (fragment, ds) = Parser.parse(file: path, text: text)
+            let (fragment, ds) = cache?.parse(file: path, text: text) ?? Parser.parse(file: path, text: text)
             diagnostics += ds
             fragments.append(fragment)
             for use in fragment.uses {
@@ -41,19 +40,19 @@ public enum ProgramLoader {
                     continue
                 }
                 if loaded.contains(target) { continue }
-                guard provider.text(at: target) != nil else {
+                guard let library = provider.text(at: target) else {
                     diagnostics.append(.error("use-missing", "cannot read '\(use.path)' (looked for \(target))",
                                               at: use.source, length: use.length))
                     continue
                 }
-                visit(target, stack: stack + [path])
+                visit(target, text: library, stack: stack + [path])
             }
         }
-        guard provider.text(at: mainPath) != nil else {
+        guard let mainText = provider.text(at: mainPath) else {
             let d = Diagnostic.error("missing-file", "cannot read '\(mainPath)'", at: SourceRef(file: mainPath, line: 1))
             return LoadedProgram(program: nil, draft: Program(id: "", name: ""), diagnostics: [d], sources: [:], mainFile: mainPath)
         }
-        visit(mainPath, stack: [])
+        visit(mainPath, text: mainText, stack: [])
         let (draft, mergeDiagnostics) = merge(fragments, mainPath: mainPath)
         diagnostics += mergeDiagnostics
         if validate { diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath) }

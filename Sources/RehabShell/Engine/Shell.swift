@@ -1,5 +1,6 @@
 import RehabCore
 import RehabJournal
+import RehabScript
 
 /// The REPL engine: turns one line into a command run, with no knowledge of where lines come from.
 public final class Shell {
@@ -13,6 +14,7 @@ public final class Shell {
     public var ask: ((String) -> LineInput)?
     var journalStore: Journal?
     var programCache: [String: Program] = [:]
+    let parseCache = ParseCache()
     var objectCatalog: ObjectCatalog?
 
     public init(settings: ShellSettings, console: Console, clock: StepClock, table: CommandTable = .standard) {
