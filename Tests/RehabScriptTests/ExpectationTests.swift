@@ -53,6 +53,18 @@ import Testing
         #expect(c.diagnostics.first?.message.contains("with cleared lifting") == true)
     }
 
+    @Test func withoutGearHoldsOnceTheBraceIsReleased() {
+        let passing = Checked(Self.program + """
+            expect week 6: without brace
+            expect week 2 with cleared brace: without brace
+            """)
+        #expect(passing.diagnostics.isEmpty, "\(passing.rendered)")
+        let failing = Checked(Self.program + """
+            expect week 5: 1️⃣without brace
+            """)
+        failing.expect("expectation", at: "1️⃣", message: ["expected no 'wear brace' rule in week 5", "'wear brace' is in force until week 6"])
+    }
+
     @Test func phaseExpectationSaysWhereThePatientIs() {
         let c = Checked(Self.program + """
             expect week 7: 1️⃣phase strength

@@ -11,12 +11,15 @@ public struct Assessment: Sendable {
     public let restrictions: [ActiveRestriction]
     public let unit: Weight.Unit
 
+    /// On hold: in a held phase, or with a hold reported before the program started.
+    public var isOnHold: Bool { state.isOnHold || !holds.isEmpty }
+
     /// The phase whose rules apply (the one to return to while on hold).
     public var phase: Phase? { state.phaseIndex.map { program.phases[$0] } }
 
     public var phaseLabel: String {
         switch state {
-        case .notStarted: return "not started"
+        case .notStarted: return holds.isEmpty ? "not started" : "on hold (before the program starts)"
         case .completed: return "program complete"
         case .inPhase(let i): return "phase \(i + 1) of \(program.phases.count), '\(program.phases[i].name)'"
         case .onHold(let i): return "on hold (phase \(i + 1), '\(program.phases[i].name)')"

@@ -1,7 +1,7 @@
 /// The questions a patient asks ("can I lift 15 lb?"), answered from an assessment.
 extension Assessment {
     private var holdVerdictParts: (reason: String, when: String)? {
-        guard state.isOnHold, let first = holds.first else { return nil }
+        guard isOnHold, let first = holds.first else { return nil }
         let names = holds.map { h in program.redFlag(h.reason)?.description ?? (h.reason == "pain" ? "pain at or above the program's hold level" : h.reason) }
         let advice = holds.compactMap { program.redFlag($0.reason)?.advice }.first.map { " " + $0 } ?? " Contact your surgeon or therapist."
         return ("you are on hold since \(first.since) because of: \(names.joined(separator: "; ")).\(advice)",
@@ -143,7 +143,7 @@ extension Assessment {
             }
         }
         return Verdict(id: id, allowed: true,
-                       reason: "\(name) is part of your program" + (state.isOnHold ? "; moving safely is still right while you are on hold." : "."),
+                       reason: "\(name) is part of your program" + (isOnHold ? "; moving safely is still right while you are on hold." : "."),
                        source: r?.source)
     }
 
@@ -155,7 +155,7 @@ extension Assessment {
 
     /// The exercises allowed today, without building any reason text (for tables over many weeks).
     public func allowedExerciseIDs(record: PatientRecord = PatientRecord()) -> [String] {
-        guard !state.isOnHold, let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else { return [] }
+        guard !isOnHold, let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else { return [] }
         var ids: [String] = []
         for p in program.phases[index].prescriptions {
             var id = p.exercise

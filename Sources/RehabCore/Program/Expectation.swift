@@ -23,6 +23,8 @@ public struct Expectation: Hashable, Sendable, Codable {
         case sitUnlimited
         case forbidden(Activity)
         case wear(String)
+        /// No `wear GEAR` rule is in force (the brace or collar is released).
+        case without(String)
         /// An exercise, routine or activity that must be allowed.
         case allowed(String)
         /// An exercise, routine or activity that must not be allowed.

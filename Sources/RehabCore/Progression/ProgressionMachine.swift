@@ -90,12 +90,11 @@ public struct ProgressionMachine: Sendable {
             // A red flag stops exercise even after the program; resolving it completes the program again.
             state = .onHold(returnTo: program.phases.count - 1)
             return record(.wentOnHold(holdOrder), on: day)
-        case .notStarted where holds.count == 1 && !program.phases.isEmpty && gatesMet(for: 0, on: day):
-            // The first phase is already open (a flag on the day of surgery): enter it, then hold.
-            state = .onHold(returnTo: 0); phaseEntered = day; sessionsInPhase = 0
-            return record(.enteredPhase(0), on: day) + record(.wentOnHold(holdOrder), on: day)
+        case .notStarted where !program.phases.isEmpty:
+            // A hold before the program starts keeps it from starting: no phase is entered until it is
+            // resolved (`advance` waits for no holds). The state stays "not started"; answers read the holds.
+            return record(.wentOnHold(holdOrder), on: day)
         case .notStarted, .onHold, .completed:
-            // Before the first phase opens there is nothing to pause: the hold only keeps the program from starting.
             return []
         }
     }

@@ -58,6 +58,7 @@ extension Parser {
         }
         if c.take("no") { return .forbidden(Activity(try c.id("an activity").0)) }
         if c.take("wear") { return .wear(try c.id("'brace' or 'collar'").0) }
+        if c.take("without") { return .without(try c.id("'brace' or 'collar'").0) }
         if c.take("not") {
             let (id, ref) = try c.id("an exercise, routine or activity")
             appendReference(.init(kind: .item, id: id, source: ref))

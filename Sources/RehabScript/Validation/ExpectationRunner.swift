@@ -43,6 +43,7 @@ public enum ExpectationRunner {
         case .sitUnlimited: return "no sitting limit"
         case .forbidden(let a): return "'no \(a.name)'"
         case .wear(let g): return "'wear \(g)'"
+        case .without(let g): return "no 'wear \(g)' rule"
         case .allowed(let id): return "'\(id)' allowed"
         case .notAllowed(let id): return "'\(id)' not allowed"
         }
@@ -56,7 +57,7 @@ public enum ExpectationRunner {
             if a.state.phaseIndex.map({ p.phases[$0].id }) == id, a.state != .completed { return nil }
             return "the patient is \(a.phaseLabel)"
         case .onHold:
-            return a.state.isOnHold ? nil : "the patient is \(a.phaseLabel)"
+            return a.isOnHold ? nil : "the patient is \(a.phaseLabel)"
         case .liftAtMost(let w):
             guard let r = a.liftLimit, case .liftAtMost(let limit) = r.rule else { return "no lifting limit is in force" }
             return limit == w ? nil : "the limit in force is \(limit)" + (r.source.map { " (\($0))" } ?? "")
@@ -73,6 +74,9 @@ public enum ExpectationRunner {
             return a.ban(on: activity) == nil ? "nothing rules out \(activity.name)" : nil
         case .wear(let g):
             return a.wearing(g) == nil ? "no 'wear \(g)' rule is in force" : nil
+        case .without(let g):
+            guard let r = a.wearing(g) else { return nil }
+            return "'wear \(g)' is in force \(r.untilText)"
         case .allowed(let id):
             let v = verdict(id, a)
             return v.allowed ? nil : "it is not: \(v.reason)"

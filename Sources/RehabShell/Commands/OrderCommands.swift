@@ -163,7 +163,7 @@ extension Command {
         try shell.append(.sessionLogged(session), to: v.name)
         shell.say("Logged: pain \(before)" + (after.map { " → \($0)" } ?? "") + (words.isEmpty ? "" : ", \(words.joined(separator: ", "))") + ".")
         let a = shell.assessment(try shell.patientView())
-        if a.state.isOnHold, a.holds.contains(where: { $0.reason == "pain" }) {
+        if a.isOnHold, a.holds.contains(where: { $0.reason == "pain" }) {
             shell.say(shell.style("Your pain reached your program's hold level: you are on hold.", "1;31")
                       + " Rest, and contact your surgeon or therapist. When it settles and they agree, type 'resolve pain'.")
         }

@@ -31,7 +31,7 @@ struct AssessmentText {
         var out = "\(a.program.name) — \(a.recovery.phrase) (\(a.date)), \(a.phaseLabel)"
         if !cleared.isEmpty { out += ", cleared: \(cleared.joined(separator: ", "))" }
         out += "\n"
-        if a.state.isOnHold {
+        if a.isOnHold {
             out += shell.style("On hold: ", "1;31") + a.holds.map { h in a.program.redFlag(h.reason)?.description ?? h.reason }.joined(separator: "; ") + "\n"
         }
         out += "\nRestrictions in force:\n" + restrictions(a)

@@ -82,7 +82,7 @@ enum JSONOutput {
 
     static func allowed(_ a: Assessment, record: PatientRecord = PatientRecord()) -> String {
         encode(AllowedJSON(date: a.date.iso, week: a.recovery.week, day: a.recovery.day, phase: a.phase?.id,
-                           onHold: a.state.isOnHold,
+                           onHold: a.isOnHold,
                            exercises: a.exerciseVerdicts(record: record).map(VerdictJSON.init),
                            routines: a.routineVerdicts.map(VerdictJSON.init),
                            activities: a.activityVerdicts.map(VerdictJSON.init)))

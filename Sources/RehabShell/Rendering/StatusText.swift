@@ -15,7 +15,7 @@ struct StatusText {
         case .completed: out += "You have completed \(a.program.name).\n"
         case .notStarted: out += "Your program has not started yet.\n"
         }
-        if a.state.isOnHold {
+        if a.isOnHold {
             out += shell.style("ON HOLD", "1;31") + " — no exercises until this is resolved:\n"
             for h in a.holds {
                 let flag = a.program.redFlag(h.reason)
@@ -72,7 +72,7 @@ enum StatusJSON {
 
     static func render(_ a: Assessment, record: PatientRecord) -> String {
         JSONOutput.encode(Body(date: a.date.iso, week: a.recovery.week, day: a.recovery.day, phase: a.phase?.id,
-                               phaseName: a.phase?.name, onHold: a.state.isOnHold, holds: a.holds.map(\.reason),
+                               phaseName: a.phase?.name, onHold: a.isOnHold, holds: a.holds.map(\.reason),
                                restrictions: a.restrictions.map(JSONOutput.RestrictionJSON.init),
                                dueToday: StatusText.dueToday(a, record: record).map { DueJSON(id: $0.id, name: $0.name, dose: $0.dose) },
                                next: a.unlocks.map(NextJSON.Item.init)))
