@@ -209,7 +209,7 @@ struct QuestionCommandTests {
         #expect(out.contains("lumbar-fusion.rehab:71"), "the program's rule decides: \(out)")
     }
 
-    @Test("restrict driving until week 6: an earlier clearance does not lift it; a later one (the surgeon changing their mind) does")
+    @Test("restrict driving until week 6: no clearance lifts a dated order before its date, and clear says so")
     func drivingOrderAndClearances() throws {
         let (sandbox, dir) = try prepared()
         _ = try ok(sandbox, dir, ["restrict", "driving", "until", "week", "6", "by", "Dr Lee"])
@@ -217,8 +217,10 @@ struct QuestionCommandTests {
         let now = try ok(sandbox, dir, ["can", "drive"])
         #expect(now.hasPrefix("No — no driving until week 6 (2026-12-12)"), "can drive: \(now)")
         #expect(now.contains("Dr Lee"), "can drive: \(now)")
-        _ = try ok(sandbox, dir, ["clear", "driving"], today: "2026-11-28")
-        #expect(try ok(sandbox, dir, ["can", "drive"], today: "2026-11-28").hasPrefix("Yes — "), "a later clearance lifts the order")
+        let cleared = try ok(sandbox, dir, ["clear", "driving"], today: "2026-11-28")
+        #expect(cleared.contains("Note: 'no driving' from an order from Dr Lee"), "clear must say the order stands: \(cleared)")
+        #expect(try ok(sandbox, dir, ["can", "drive"], today: "2026-11-28").hasPrefix("No — "), "a dated order stands until its date")
+        #expect(try ok(sandbox, dir, ["can", "drive"], today: "2026-12-12").hasPrefix("Yes — "), "and ends on it")
     }
 
     @Test("an order recorded after a same-day clearance is in force: clear, then restrict, the same day",

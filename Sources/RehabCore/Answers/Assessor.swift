@@ -37,14 +37,17 @@ public enum Assessor {
         for r in program.restrictions where inForce(r) {
             active.append(ActiveRestriction(rule: r.rule, origin: .program(r), release: release(r)))
         }
-        if let index = machine.state.phaseIndex {
+        // Before the program starts (a gated first phase, or a hold on the day of surgery) the first phase's
+        // own restrictions already apply: the patient has had the operation.
+        let scope = machine.state.phaseIndex ?? (machine.state == .notStarted && !program.phases.isEmpty ? 0 : nil)
+        if let index = scope {
             let phase = program.phases[index]
             for r in phase.restrictions where inForce(r) {
                 var rel = release(r)
                 if r.until == nil {
                     let next = index + 1 < program.phases.count ? program.phases[index + 1] : nil
                     let end = RecoveryDay.start(ofWeek: next?.startWeek ?? phase.endWeek, surgery: surgery)
-                    rel = Release(on: end, when: next.map { "you move on to phase '\($0.name)' (week \($0.startWeek), \(end) at the earliest)" }
+                    rel = Release(on: end >= day ? end : nil, when: next.map { "you move on to phase '\($0.name)' (week \($0.startWeek), \(end) at the earliest)" }
                                   ?? "the program ends (week \(phase.endWeek), \(end))")
                 }
                 active.append(ActiveRestriction(rule: r.rule, origin: .phase(r, phaseName: phase.name), release: rel))
@@ -56,7 +59,10 @@ public enum Assessor {
             if let end, day >= end { continue }
             let lifted = record.clearances.indices.contains { k in
                 let c = record.clearances[k]
-                return c.topic == o.activity.name && c.on <= day && c.upTo == nil && record.clearance(k, isAfterOrder: j)
+                // A dated order stands until its date: the strictest rule wins. A later plain clearance of
+                // the same thing lifts only an order with no end ("until your surgeon says otherwise").
+                return o.until == nil && c.topic == o.activity.name && c.on <= day && c.upTo == nil
+                    && record.clearance(k, isAfterOrder: j)
             }
             if lifted { continue }
             let rel = Release(on: end, when: end.map { d in

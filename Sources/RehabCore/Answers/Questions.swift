@@ -15,6 +15,9 @@ extension Assessment {
     public func canLift(_ weight: Weight, what: String? = nil) -> Verdict {
         let id = what ?? weight.description
         let object = what.map { "\($0) (about \(weight.shown(in: unit)))" } ?? weight.shown(in: unit)
+        if let ban = ban(on: .lifting) {
+            return no(id, ban, "no lifting at all \(ban.untilText), set by \(ban.authority).")
+        }
         guard let limitRule = liftLimit, case .liftAtMost(let limit) = limitRule.rule else {
             return Verdict(id: id, allowed: true, reason: "no lifting limit is in force; lift with good form, bending at the knees.")
         }
@@ -28,6 +31,9 @@ extension Assessment {
 
     public func canSit(minutes: Int) -> Verdict {
         let id = "sitting"
+        if let ban = ban(on: .sitting) {
+            return no(id, ban, "no sitting \(ban.untilText), set by \(ban.authority); lie down or stand instead.")
+        }
         guard let r = sitLimit, case .sitAtMost(let limit) = r.rule else {
             return Verdict(id: id, allowed: true, reason: "no sitting limit is in force; get up and move if it aches.")
         }
@@ -40,6 +46,9 @@ extension Assessment {
 
     /// An activity in general: a ban, a limit, or free.
     public func can(_ activity: Activity) -> Verdict {
+        if let r = ban(on: activity) {
+            return no(activity.name, r, "no \(activity.name) \(r.untilText), set by \(r.authority).")
+        }
         if activity == .lifting {
             guard let r = liftLimit, case .liftAtMost(let limit) = r.rule else {
                 return Verdict(id: activity.name, allowed: true, reason: "no lifting limit is in force.")
@@ -171,7 +180,15 @@ extension Assessment {
 
     public var routineVerdicts: [Verdict] { program.mentionedRoutines.map(routine) }
 
-    public var activityVerdicts: [Verdict] { program.activities.map(can) }
+    /// Every activity the program names, and any a surgeon's order in force adds (`restrict golf until week 20`).
+    public var activityVerdicts: [Verdict] {
+        var list = program.activities
+        for r in restrictions {
+            guard case .surgeon = r.origin, case .no(let a) = r.rule, !list.contains(a) else { continue }
+            list.append(a)
+        }
+        return list.map(can)
+    }
 
     /// What changes next, soonest first; undated conditions last.
     public var unlocks: [Unlock] {

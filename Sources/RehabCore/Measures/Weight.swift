@@ -40,6 +40,7 @@ public struct Weight: Hashable, Sendable, Comparable, CustomStringConvertible, C
     var rounded: Weight { Weight((value * 10).rounded() / 10, unit) }
 
     public static func format(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e12 else { return v.isNaN ? "?" : (v > 0 ? "a huge weight" : "?") }
         let r = (v * 10).rounded() / 10
         if r == r.rounded() { return String(Int(r)) }
         return String(r)

@@ -8,9 +8,22 @@ public struct PatientRecord: Hashable, Sendable {
     public var sessions: [SessionRecord]
     public var overrides: [TherapistOverride]
     public var program: ProgramCopy?
-    /// The journal position of each clearance and order, so that on the same day the later one wins.
+    /// The journal position of each event of these kinds, so that events of one day replay in the order
+    /// they were recorded (a flag reported again after its resolution, an order typed after a clearance).
+    /// Records built by hand have none; their days then replay kind by kind.
     public var clearanceSequence: [Int] = []
     public var orderSequence: [Int] = []
+    public var reportedSequence: [Int] = []
+    public var resolvedSequence: [Int] = []
+    public var sessionSequence: [Int] = []
+    public var overrideSequence: [Int] = []
+
+    /// Whether every event carries its journal position (the record was folded from a journal).
+    public var hasSequences: Bool {
+        clearanceSequence.count == clearances.count && orderSequence.count == orders.count
+            && reportedSequence.count == flagsReported.count && resolvedSequence.count == flagsResolved.count
+            && sessionSequence.count == sessions.count && overrideSequence.count == overrides.count
+    }
 
     public init(profile: Profile = Profile(), clearances: [Clearance] = [], orders: [SurgeonOrder] = [],
                 flagsReported: [FlagReport] = [], flagsResolved: [FlagReport] = [], sessions: [SessionRecord] = [],
@@ -26,8 +39,8 @@ public struct PatientRecord: Hashable, Sendable {
     }
 
     public mutating func apply(_ event: PatientEvent) {
-        // Only clearances and orders are compared with each other, so their own count is the position.
-        let position = clearances.count + orders.count + 1
+        let position = clearances.count + orders.count + flagsReported.count + flagsResolved.count
+            + sessions.count + overrides.count + 1
         switch event {
         case .profileChanged(let field, let value, _):
             switch field {
@@ -42,11 +55,11 @@ public struct PatientRecord: Hashable, Sendable {
         case .programAssigned(let p): program = p
         case .clearanceRecorded(let c): clearances.append(c); clearanceSequence.append(position)
         case .restrictionOrdered(let o): orders.append(o); orderSequence.append(position)
-        case .redFlagReported(let f): flagsReported.append(f)
-        case .redFlagResolved(let f): flagsResolved.append(f)
-        case .sessionLogged(let s): sessions.append(s)
+        case .redFlagReported(let f): flagsReported.append(f); reportedSequence.append(position)
+        case .redFlagResolved(let f): flagsResolved.append(f); resolvedSequence.append(position)
+        case .sessionLogged(let s): sessions.append(s); sessionSequence.append(position)
         case .phaseChanged: break
-        case .therapistOverride(let o): overrides.append(o)
+        case .therapistOverride(let o): overrides.append(o); overrideSequence.append(position)
         }
     }
 
@@ -63,10 +76,12 @@ public struct PatientRecord: Hashable, Sendable {
     public func activeFlags(on day: CalendarDay) -> [FlagReport] {
         var active: [String: FlagReport] = [:]
         var order: [String] = []
-        let timeline = (flagsReported.map { ($0, true) } + flagsResolved.map { ($0, false) })
-            .filter { $0.0.on <= day }
-        // Reports before resolutions on the same day keep "report then resolve" meaning resolved.
-        for (f, reported) in timeline.sorted(by: { $0.0.on < $1.0.on || ($0.0.on == $1.0.on && $0.1 && !$1.1) }) {
+        // In journal order when known; otherwise reports before resolutions on the same day.
+        let known = reportedSequence.count == flagsReported.count && resolvedSequence.count == flagsResolved.count
+        let reports = flagsReported.enumerated().map { ($1, true, known ? reportedSequence[$0] : 0) }
+        let resolutions = flagsResolved.enumerated().map { ($1, false, known ? resolvedSequence[$0] : 1) }
+        let timeline = (reports + resolutions).filter { $0.0.on <= day }
+        for (f, reported, _) in timeline.sorted(by: { ($0.0.on, $0.2) < ($1.0.on, $1.2) }) {
             if reported {
                 if active[f.flag] == nil { order.append(f.flag) }
                 active[f.flag] = f

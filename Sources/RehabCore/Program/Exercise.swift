@@ -37,6 +37,7 @@ public struct Loads: Hashable, Sendable, Codable {
             if let lift, limit < lift { return "it lifts \(lift), over the \(limit) limit" }
             return nil
         case .no(let a):
+            if a == .lifting, let lift { return "it lifts \(lift), and lifting is not allowed" }
             return activities.contains(a) ? "it involves \(a.name)" : nil
         case .sitAtMost, .wear:
             return nil

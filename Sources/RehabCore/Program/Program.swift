@@ -41,7 +41,10 @@ public struct Program: Hashable, Sendable, Codable {
     /// Every activity the program names, plus the everyday ones.
     public var activities: [Activity] {
         var seen = Activity.everyday
-        for r in allRestrictions where !seen.contains(r.rule.activity) { seen.append(r.rule.activity) }
+        for r in allRestrictions where !seen.contains(r.rule.activity) {
+            if case .wear = r.rule { continue }   // a brace is worn, not done: it is a restriction, not an activity
+            seen.append(r.rule.activity)
+        }
         return seen
     }
 

@@ -18,16 +18,19 @@ public enum Replay {
         var m = ProgressionMachine(program: program, surgery: surgery, assumeHistoryGatesMet: assumeHistoryGatesMet)
         let stops = stops.sorted()
         guard let last = stops.last else { return }
-        var byDay: [Int: [ProgressionMachine.Event]] = [:]
-        func add(_ d: CalendarDay, _ e: ProgressionMachine.Event) {
+        // Each event with a sort key: its journal position when known, else its kind's place in a fixed order.
+        var byDay: [Int: [(key: Int, event: ProgressionMachine.Event)]] = [:]
+        let known = record.hasSequences
+        func add(_ d: CalendarDay, _ e: ProgressionMachine.Event, _ rank: Int, _ sequence: [Int], _ i: Int) {
             guard d <= last else { return }
-            byDay[max(d.ordinal, surgery.ordinal), default: []].append(e)
+            let key = known ? sequence[i] : rank * 10_000_000 + i
+            byDay[max(d.ordinal, surgery.ordinal), default: []].append((key, e))
         }
-        for c in record.clearances { add(c.on, .clearanceRecorded(c)) }
-        for f in record.flagsReported { add(f.on, .redFlagReported(f)) }
-        for s in record.sessions { add(s.on, .sessionLogged(s)) }
-        for f in record.flagsResolved { add(f.on, .redFlagResolved(f)) }
-        for o in record.overrides { add(o.on, .therapistOverride(o)) }
+        for (i, c) in record.clearances.enumerated() { add(c.on, .clearanceRecorded(c), 0, record.clearanceSequence, i) }
+        for (i, f) in record.flagsReported.enumerated() { add(f.on, .redFlagReported(f), 1, record.reportedSequence, i) }
+        for (i, s) in record.sessions.enumerated() { add(s.on, .sessionLogged(s), 2, record.sessionSequence, i) }
+        for (i, f) in record.flagsResolved.enumerated() { add(f.on, .redFlagResolved(f), 3, record.resolvedSequence, i) }
+        for (i, o) in record.overrides.enumerated() { add(o.on, .therapistOverride(o), 4, record.overrideSequence, i) }
         var next = stops.startIndex
         // A stop before surgery sees the machine untouched.
         while next < stops.endIndex, stops[next] < surgery { body(m, stops[next]); next += 1 }
@@ -41,7 +44,7 @@ public enum Replay {
         for ordinal in surgery.ordinal...last.ordinal {
             let events = byDay[ordinal]
             if let events {
-                for e in events { m.handle(e) }
+                for e in events.sorted(by: { $0.key < $1.key }) { m.handle(e.event) }
                 lastEventDay = ordinal
             }
             let weekStart = (ordinal - surgery.ordinal) % 7 == 0

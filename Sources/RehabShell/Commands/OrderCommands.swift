@@ -27,6 +27,12 @@ extension Command {
         shell.say("Recorded: \(topic) cleared" + (parts.limit.map { " up to \($0)" } ?? "") + (parts.by.map { " by \($0)" } ?? "") + " on \(day).")
         let after = try shell.patientView()
         let a = shell.assessment(after)
+        // A surgeon's dated order outlives a clearance: say so, rather than let "cleared" sound like "allowed".
+        for r in a.restrictions where r.rule.activity.name == topic {
+            if case .surgeon = r.origin {
+                shell.say("Note: '\(r.rule.text)' from \(r.authority) still applies \(r.untilText); the strictest rule wins.")
+            }
+        }
         shell.say("Now: \(a.phaseLabel). Type 'status' or 'next' to see what changed.")
     }
 
@@ -41,6 +47,12 @@ extension Command {
         }
         let v = try shell.patientView()
         let activity = Activity.from(verb: what)
+        // A typo would record an order that nothing ever checks, so the word must be one rehab knows.
+        let known = (v.program.activities + Array(Activity.bodyMovements) + [Activity("brace"), Activity("collar")]).map(\.name).uniqued
+        guard known.contains(activity.name) else {
+            let hint = Suggestion.closest(to: what, in: known).map { " — did you mean '\($0)'?" } ?? "."
+            throw .usage("rehab has no activity '\(what)' to restrict\(hint) It knows: \(known.sorted().joined(separator: ", ")).")
+        }
         var rest = Array(args.words.dropFirst())
         var limit: Weight?
         var minutes: Int?

@@ -130,7 +130,7 @@ enum Question {
             if program.exercise(first) != nil { return .exercise(first) }
             if program.routine(first) != nil { return .routine(first) }
             let activity = Activity.from(verb: first)
-            let known = program.activities
+            let known = (program.activities + view.record.orders.map(\.activity)).uniqued
             if known.contains(activity) { return .activity(activity) }
             let candidates = known.map(\.verb) + known.map(\.name) + program.exercises.map(\.id)
             throw unknown("activity", first, candidates)

@@ -187,12 +187,20 @@ enum Reference {
     }
 
     /// Every rule in force for a patient whose rules come from phase `phaseIndex` (nil: none).
+    /// The phase whose own rules apply: the current one, or the first before the program starts.
+    static func ruleScope(_ state: ProgressionState, _ s: Scenario) -> Int? {
+        state.phaseIndex ?? (state == .notStarted && !s.program.phases.isEmpty ? 0 : nil)
+    }
+
     static func rules(_ s: Scenario, phaseIndex: Int?) -> [RestrictionRule] {
         var rules = s.program.restrictions.filter { inForce($0, s) }.map(\.rule)
         if let i = phaseIndex { rules += s.program.phases[i].restrictions.filter { inForce($0, s) }.map(\.rule) }
         for o in s.record.orders where o.on <= s.date {
             if let end = o.endDay(surgery: s.surgery), s.date >= end { continue }
-            let cleared = s.record.clearances.contains { $0.topic == o.activity.name && $0.upTo == nil && $0.on >= o.on && $0.on <= s.date }
+            // Only an open-ended order is lifted by a later plain clearance (a dated one stands until its date);
+            // these hand-built records carry no journal positions, so on the same day the order wins.
+            let cleared = o.until == nil
+                && s.record.clearances.contains { $0.topic == o.activity.name && $0.upTo == nil && $0.on > o.on && $0.on <= s.date }
             if !cleared { rules.append(o.rule) }
         }
         let lifting = s.record.clearances.enumerated().filter { $0.element.topic == "lifting" && $0.element.on <= s.date }
