@@ -228,7 +228,7 @@ final class StreamingRehab {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try launch(process)
         let writer = input.fileHandleForWriting
         let bytes = Data(script.utf8)
         Thread.detachNewThread {

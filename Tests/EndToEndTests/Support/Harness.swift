@@ -108,6 +108,16 @@ enum HarnessError: Error, CustomStringConvertible {
 
 let ignoreSigpipeOnce: Void = { signal(SIGPIPE, SIG_IGN); return () }()
 
+/// Foundation's `Process.run()` on Linux is not safe to call from several threads at once (a crash
+/// inside it was seen with tests launching in parallel), so every launch in the tests goes through here.
+private let launchLock = NSLock()
+
+func launch(_ process: Process) throws {
+    launchLock.lock()
+    defer { launchLock.unlock() }
+    try process.run()
+}
+
 /// Runs rehab with stdin, stdout and stderr all pipes (script mode), with a deadline.
 func runRehab(_ arguments: [String], stdin: String = "", env: [String: String], timeout: Double = 20) throws -> RunResult {
     // Run in the sandbox's HOME, so a stray relative path lands where the tests look.
@@ -129,7 +139,7 @@ func runProcess(_ executable: String, _ arguments: [String], stdin: String = "",
     process.standardError = errors
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
-    try process.run()
+    try launch(process)
 
     let out = Collected(), err = Collected()
     let readers = DispatchGroup()
