@@ -53,7 +53,7 @@ extension Command {
         let a = shell.assessment(v)
         let words = args.words.first == "can" ? Array(args.words.dropFirst()) : args.words
         let verdict = try Question.parse(words, shell: shell, view: v).answer(a, record: v.record)
-        shell.console.write(WhyText(shell: shell).render(verdict, a, program: v.program))
+        shell.console.write(WhyText(shell: shell).render(verdict, a, program: v.program, files: v.record.program?.files ?? [:]))
     }
 
     static let next = Command(

@@ -111,9 +111,6 @@ extension Shell {
         return PatientView(name: name, record: record, program: try patientProgram(record), surgery: surgery)
     }
 
-    /// The frozen program text of the current patient, to quote program lines in `why`.
-    var currentProgramFiles: [String: String]? { (try? patientView())?.record.program?.files }
-
     func assessment(_ v: PatientView, on day: CalendarDay? = nil) -> Assessment {
         Assessor.assess(program: v.program, record: v.record, surgery: v.surgery, on: day ?? settings.today)
     }

@@ -2,40 +2,40 @@ import Foundation
 import RehabCore
 
 /// The `--json` shapes (documented in the README): stable field names, dates as YYYY-MM-DD.
+/// An optional that is written as `null` rather than left out, so every documented field is always present.
+@propertyWrapper
+struct Nullable<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let wrappedValue { try c.encode(wrappedValue) } else { try c.encodeNil() }
+    }
+}
+
 enum JSONOutput {
     struct VerdictJSON: Encodable {
         let id: String
         let allowed: Bool
         let reason: String
-        let changesOn: String?
-        let changesWhen: String?
-        let source: String?
+        @Nullable var changesOn: String?
+        @Nullable var changesWhen: String?
+        @Nullable var source: String?
 
         init(_ v: Verdict) {
             id = v.id; allowed = v.allowed; reason = v.reason; changesOn = v.changesOn?.iso
             changesWhen = v.changesWhen; source = v.source?.description
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(allowed, forKey: .allowed)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(changesOn, forKey: .changesOn)
-            try c.encode(changesWhen, forKey: .changesWhen)
-            try c.encode(source, forKey: .source)
-        }
-        enum CodingKeys: String, CodingKey { case id, allowed, reason, changesOn, changesWhen, source }
     }
 
     struct RestrictionJSON: Encodable {
         let kind: String
         let rule: String
-        let limit: String?
-        let releasedOn: String?
-        let releasedWhen: String?
+        @Nullable var limit: String?
+        @Nullable var releasedOn: String?
+        @Nullable var releasedWhen: String?
         let setBy: String
-        let source: String?
+        @Nullable var source: String?
 
         init(_ r: ActiveRestriction) {
             kind = r.rule.kind; rule = r.rule.text
@@ -46,25 +46,13 @@ enum JSONOutput {
             }
             releasedOn = r.release.on?.iso; releasedWhen = r.release.when; setBy = r.authority; source = r.source?.description
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(limit, forKey: .limit)
-            try c.encode(releasedOn, forKey: .releasedOn)
-            try c.encode(releasedWhen, forKey: .releasedWhen)
-            try c.encode(setBy, forKey: .setBy)
-            try c.encode(source, forKey: .source)
-        }
-        enum CodingKeys: String, CodingKey { case kind, rule, limit, releasedOn, releasedWhen, setBy, source }
     }
 
     struct AllowedJSON: Encodable {
         let date: String
         let week: Int
         let day: Int
-        let phase: String?
+        @Nullable var phase: String?
         let onHold: Bool
         let exercises: [VerdictJSON]
         let routines: [VerdictJSON]

@@ -60,8 +60,8 @@ enum StatusJSON {
         let date: String
         let week: Int
         let day: Int
-        let phase: String?
-        let phaseName: String?
+        @Nullable var phase: String?
+        @Nullable var phaseName: String?
         let onHold: Bool
         let holds: [String]
         let restrictions: [JSONOutput.RestrictionJSON]
@@ -82,14 +82,9 @@ enum StatusJSON {
 enum NextJSON {
     struct Item: Encodable {
         let what: String
-        let on: String?
-        let when: String?
+        @Nullable var on: String?
+        @Nullable var when: String?
         init(_ u: Unlock) { what = u.what; on = u.on?.iso; when = u.when }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(what, forKey: .what); try c.encode(on, forKey: .on); try c.encode(when, forKey: .when)
-        }
-        enum CodingKeys: String, CodingKey { case what, on, when }
     }
     static func render(_ unlocks: [Unlock]) -> String { JSONOutput.encode(unlocks.map(Item.init)) }
 }
@@ -105,18 +100,19 @@ enum VerdictText {
 struct WhyText {
     let shell: Shell
 
-    func render(_ v: Verdict, _ a: Assessment, program: Program) -> String {
+    /// `files` is the patient's frozen program text, to quote the line an answer comes from.
+    func render(_ v: Verdict, _ a: Assessment, program: Program, files: [String: String]) -> String {
         var out = VerdictText.render(v, shell: shell) + "\n"
         if let r = v.restriction {
             out += "Rule: '\(r.rule.text)', set by \(r.authority).\n"
-            if let src = r.source, let line = programLine(src, a) { out += "  \(src.file):\(src.line):  \(line)\n" }
+            if let src = r.source, let line = programLine(src, files) { out += "  \(src.file):\(src.line):  \(line)\n" }
             let sameKind = a.restrictions.filter { $0.rule.kind == r.rule.kind && $0 != r }
             if !sameKind.isEmpty {
                 out += "Other rules on \(r.rule.activity.name) in force (the strictest wins):\n"
                 for o in sameKind { out += "  • '\(o.rule.text)', set by \(o.authority)\n" }
             }
             if let when = r.release.when { out += "It ends when: \(when).\n" }
-        } else if let src = v.source, let line = programLine(src, a) {
+        } else if let src = v.source, let line = programLine(src, files) {
             out += "From the program, \(src.file):\(src.line):\n  \(line)\n"
         }
         out += "You are in \(a.phaseLabel), \(a.recovery.phrase).\n"
@@ -139,8 +135,8 @@ struct WhyText {
         return out
     }
 
-    private func programLine(_ src: SourceRef, _ a: Assessment) -> String? {
-        guard let files = shell.currentProgramFiles, let text = files[src.file] else { return nil }
+    private func programLine(_ src: SourceRef, _ files: [String: String]) -> String? {
+        guard let text = files[src.file] else { return nil }
         return DiagnosticRenderer.line(src.line, of: text).map { String($0).trimmingSpaces }
     }
 }
