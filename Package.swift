@@ -8,8 +8,6 @@ let package = Package(
         .executable(name: "rehab", targets: ["rehab"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
@@ -17,11 +15,10 @@ let package = Package(
         .target(name: "RehabCore"),
         // The therapists' program language: lexer, parser, validation, lowering into RehabCore values.
         .target(name: "RehabScript", dependencies: ["RehabCore"]),
+        // SQLite's C interface, from Debian's libsqlite3-dev.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // The patient journal on SQLite; the only module that speaks SQL.
-        .target(name: "RehabJournal", dependencies: [
-            "RehabCore",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(name: "RehabJournal", dependencies: ["RehabCore", "CSQLite"]),
         // The REPL engine: command table, dispatch, renderers. Sees the terminal only through protocols.
         .target(name: "RehabShell", dependencies: ["RehabCore", "RehabScript", "RehabJournal"]),
         // GNU readline, from Debian's libreadline-dev.
@@ -29,10 +26,10 @@ let package = Package(
         // Live adapters: readline, plain line reader for pipes, tty detection, SIGINT flag.
         .target(name: "RehabTerminal", dependencies: ["RehabShell", "CReadline"]),
         // The one-file entry point.
-        .executableTarget(name: "rehab", dependencies: [
-            "RehabTerminal", "RehabShell",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        // `--no-export-dynamic`: the Swift toolchain exports every public symbol of a static-stdlib
+        // executable, and 7,000 exported symbols slowed every start-up in the dynamic loader.
+        .executableTarget(name: "rehab", dependencies: ["RehabTerminal", "RehabShell"],
+                          linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
         // Times in-process work and generates large inputs for Scripts/bench; not part of the product.
         .executableTarget(name: "rehab-bench", dependencies: ["RehabScript", "RehabJournal", "RehabCore"]),
         .testTarget(name: "RehabCoreTests", dependencies: [

@@ -1,5 +1,7 @@
-import Foundation
-import GRDB
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Retries for the few steps SQLite's busy timeout does not cover.
 ///
@@ -8,8 +10,8 @@ import GRDB
 /// that, so two rehabs creating the same journal together would otherwise fail half the time.
 enum Contention {
     static func isBusy(_ error: any Error) -> Bool {
-        guard let error = error as? DatabaseError else { return false }
-        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        guard let error = error as? SQLiteError else { return false }
+        return error.primary == SQLITE_BUSY || error.primary == SQLITE_LOCKED
     }
 
     /// Runs `body` until it does not fail with SQLITE_BUSY, for at most `Journal.busyTimeout` seconds.
@@ -19,7 +21,7 @@ enum Contention {
             do {
                 return try body()
             } catch where isBusy(error) && ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: 0.005 + Double.random(in: 0...0.01))
+                usleep(5_000 + UInt32.random(in: 0...10_000))
             }
         }
     }

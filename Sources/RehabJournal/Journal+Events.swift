@@ -1,4 +1,3 @@
-import GRDB
 import RehabCore
 
 extension Journal {
@@ -6,85 +5,117 @@ extension Journal {
     /// may tell the patient it is saved.
     @discardableResult
     public func append(_ event: PatientEvent, to patient: String, recordedAt: String) throws(JournalError) -> Int64 {
-        let payload = try guarded { try EventCoding.encode(event) }
-        return try guarded {
-            try queue.write { db in
-                let patientID = try Self.requirePatient(db, patient)
-                return try Self.insert(db, patientID, event, payload, recordedAt)
-            }
-        }
+        try append([event], to: patient, recordedAt: recordedAt).last ?? 0
     }
 
-    /// Appends several events in one transaction: all of them are saved, or none.
-    public func append(_ events: [PatientEvent], to patient: String, recordedAt: String) throws(JournalError) {
-        let payloads = try guarded { try events.map(EventCoding.encode) }
-        try guarded {
-            try queue.write { db in
+    /// Appends several events in one transaction: all of them are saved, or none. Returns their ids.
+    @discardableResult
+    public func append(_ events: [PatientEvent], to patient: String, recordedAt: String) throws(JournalError) -> [Int64] {
+        let payloads: [String]
+        do { payloads = try events.map(EventCoding.encode) } catch { throw JournalError.wrapping(error, place: place) }
+        return try withConnection { db in
+            try db.transaction(writing: true) {
                 let patientID = try Self.requirePatient(db, patient)
-                for (event, payload) in zip(events, payloads) {
+                return try zip(events, payloads).map { event, payload in
                     try Self.insert(db, patientID, event, payload, recordedAt)
                 }
             }
         }
     }
 
-    /// The patient's events in the order they were appended.
+    /// The patient's events in the order they were appended, every one decoded in full.
     public func events(of patient: String) throws(JournalError) -> [StoredEvent] {
-        try guarded {
-            let (patientID, rows) = try queue.read { db in
+        try withConnection { db in
+            try db.transaction(writing: false) {
                 let patientID = try Self.requirePatient(db, patient)
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT id, recorded_at, payload FROM events WHERE patient_id = ? AND id > ? ORDER BY id
-                    """, arguments: [patientID, cache.lastID(of: patientID)])
-                return (patientID, rows)
-            }
-            var newer = try rows.map { row in
-                StoredEvent(id: row[0], event: try EventCoding.decode(row[2] as String), recordedAt: row[1])
-            }
-            // Program copies keep their files in `program_files`; put them back.
-            for (i, stored) in newer.enumerated() {
-                guard case .programAssigned(var copy) = stored.event, copy.files.isEmpty else { continue }
-                let files = try queue.read { db in
-                    try Row.fetchAll(db, sql: "SELECT path, text FROM program_files WHERE hash = ?", arguments: [copy.contentHash])
+                let rows = try db.query("SELECT id, recorded_at, payload FROM events WHERE patient_id = ? ORDER BY id",
+                                        [.integer(patientID)]) { ($0.int64(0), $0.text(1), $0.text(2)) }
+                return try rows.map { id, recordedAt, payload in
+                    StoredEvent(id: id, event: try Self.withFiles(try EventCoding.decode(payload), db), recordedAt: recordedAt)
                 }
-                for f in files { copy.files[f[0] as String] = f[1] as String }
-                newer[i] = StoredEvent(id: stored.id, event: .programAssigned(copy), recordedAt: stored.recordedAt)
             }
-            return cache.merge(newer, into: patientID)
         }
     }
 
-    /// Everything known about the patient, folded from their events in append order.
+    /// Everything the rules need about the patient, folded from their events in append order.
     ///
-    /// Only events appended since the previous call are decoded; the fold itself is cheap.
+    /// Sessions come from their `session_facts` columns, so the cost hardly grows with years of
+    /// history; other events are decoded from JSON. Only events appended since the previous call
+    /// are read: the fold is kept per patient.
     public func record(of patient: String) throws(JournalError) -> PatientRecord {
-        PatientRecord(events: try events(of: patient).map(\.event))
+        try withState { state in
+            let db = state.connection
+            return try db.transaction(writing: false) {
+                let patientID = try Self.requirePatient(db, patient)
+                var (record, lastID) = state.records[patientID] ?? (PatientRecord(), 0)
+                let known: [SQLValue] = [.integer(patientID), .integer(lastID)]
+                var lists: [String: [String]] = [:]
+                let sessions = try db.query("""
+                    SELECT event_id, day, pain_before, peak_pain, exercises FROM session_facts
+                    WHERE patient_id = ? AND event_id > ? ORDER BY event_id
+                    """, known) { (id: $0.int64(0), summary: SessionFacts.summary($0, from: 1, lists: &lists)) }
+                // Sessions without facts (a payload the v2 migration could not read) come with the other events.
+                let sessionEvents = try db.scalar("SELECT count(*) FROM events WHERE patient_id = ? AND kind = 'session' AND id > ?", known)
+                let others = try db.query(sessionEvents == .integer(Int64(sessions.count)) ? """
+                    SELECT id, payload FROM events INDEXED BY events_by_patient_kind
+                    WHERE patient_id = ? AND id > ? AND kind != 'session' ORDER BY id
+                    """ : """
+                    SELECT id, payload FROM events WHERE patient_id = ?1 AND id > ?2 AND (kind != 'session' OR id NOT IN
+                        (SELECT event_id FROM session_facts WHERE patient_id = ?1)) ORDER BY id
+                    """, known) { (id: $0.int64(0), payload: $0.text(1)) }
+                // Merge the two by id, so every event keeps its place in the journal.
+                var s = sessions.startIndex
+                for other in others {
+                    while s < sessions.endIndex, sessions[s].id < other.id {
+                        record.apply(sessions[s].summary, position: Int(sessions[s].id)); s += 1
+                    }
+                    let e = try EventCoding.decode(other.payload)
+                    let f = try Self.withFiles(e, db)
+                    record.apply(f, position: Int(other.id))
+                }
+                for rest in sessions[s...] { record.apply(rest.summary, position: Int(rest.id)) }
+                lastID = max(sessions.last?.id ?? 0, others.last?.id ?? 0, lastID)
+                state.records[patientID] = (record, lastID)
+                return record
+            }
+        }
     }
 
     /// How many sessions the patient logged, counted without decoding any event.
     public func sessionCount(of patient: String) throws(JournalError) -> Int {
-        try guarded {
-            try queue.read { db in
-                let patientID = try Self.requirePatient(db, patient)
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE patient_id = ? AND kind = ?",
-                                        arguments: [patientID, PatientEvent.sessionKind]) ?? 0
-            }
+        try withConnection { db in
+            let patientID = try Self.requirePatient(db, patient)
+            guard case .integer(let n)? = try db.scalar("SELECT count(*) FROM events WHERE patient_id = ? AND kind = ?",
+                                                        [.integer(patientID), .text(PatientEvent.sessionKind)]) else { return 0 }
+            return Int(n)
         }
     }
 
-    @discardableResult
-    private static func insert(_ db: Database, _ patientID: Int64, _ event: PatientEvent, _ payload: String,
+    /// Program copies keep their files in `program_files`; put them back.
+    private static func withFiles(_ event: PatientEvent, _ db: Connection) throws -> PatientEvent {
+        guard case .programAssigned(var copy) = event, copy.files.isEmpty else { return event }
+        for (path, text) in try db.query("SELECT path, text FROM program_files WHERE hash = ?", [.text(copy.contentHash)],
+                                         row: { ($0.text(0), $0.text(1)) }) {
+            copy.files[path] = text
+        }
+        return .programAssigned(copy)
+    }
+
+    private static func insert(_ db: Connection, _ patientID: Int64, _ event: PatientEvent, _ payload: String,
                                _ recordedAt: String) throws -> Int64 {
         if case .programAssigned(let copy) = event {
             for (path, text) in copy.files {
-                try db.execute(sql: "INSERT OR IGNORE INTO program_files (hash, path, text) VALUES (?, ?, ?)",
-                               arguments: [copy.contentHash, path, text])
+                try db.run("INSERT OR IGNORE INTO program_files (hash, path, text) VALUES (?, ?, ?)",
+                           [.text(copy.contentHash), .text(path), .text(text)])
             }
         }
-        try db.execute(sql: """
-            INSERT INTO events (patient_id, kind, day, recorded_at, payload) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [patientID, event.kind, event.day.iso, recordedAt, payload])
-        return db.lastInsertedRowID
+        try db.run("INSERT INTO events (patient_id, kind, day, recorded_at, payload) VALUES (?, ?, ?, ?, ?)",
+                   [.integer(patientID), .text(event.kind), .text(event.day.iso), .text(recordedAt), .text(payload)])
+        let id = db.lastInsertedRowID
+        if case .sessionLogged(let s) = event {
+            try SessionFacts.insert(SessionSummary(s), patientID: patientID, eventID: id, into: db)
+        }
+        return id
     }
 }
 

@@ -1,44 +1,53 @@
-import Foundation
-import GRDB
+import RehabCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Journal {
     /// Every patient with when they were added and how many events they have, by name.
     public func patients() throws(JournalError) -> [PatientSummary] {
-        try guarded {
-            try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT p.name, p.created, (SELECT count(*) FROM events e WHERE e.patient_id = p.id) AS n
-                    FROM patients p ORDER BY p.name
-                    """).map { row in
-                    PatientSummary(name: row[0], created: row[1], eventCount: row[2])
-                }
-            }
+        try withConnection { db in
+            try db.query("""
+                SELECT p.name, p.created, (SELECT count(*) FROM events e WHERE e.patient_id = p.id) AS n
+                FROM patients p ORDER BY p.name
+                """) { PatientSummary(name: $0.text(0), created: $0.text(1), eventCount: Int($0.int64(2))) }
         }
     }
 
     /// Adds a patient with no events. Names are compared exactly, so "Sam" and "sam" are two patients.
     public func createPatient(named name: String) throws(JournalError) {
         if PatientName.problem(with: name) != nil { throw .invalidName(name) }
-        let created = Date.now.formatted(.iso8601)
-        try guarded {
-            try queue.write { db in
+        let created = Self.utcTimestamp()
+        try withConnection { db in
+            try db.transaction(writing: true) {
                 if try Self.patientID(db, name) != nil { throw JournalError.duplicatePatient(name) }
-                try db.execute(sql: "INSERT INTO patients (name, created) VALUES (?, ?)", arguments: [name, created])
+                try db.run("INSERT INTO patients (name, created) VALUES (?, ?)", [.text(name), .text(created)])
             }
         }
     }
 
     public func hasPatient(named name: String) throws(JournalError) -> Bool {
-        try guarded { try queue.read { db in try Self.patientID(db, name) != nil } }
+        try withConnection { db in try Self.patientID(db, name) != nil }
     }
 
-    static func patientID(_ db: Database, _ name: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM patients WHERE name = ?", arguments: [name])
+    static func patientID(_ db: Connection, _ name: String) throws -> Int64? {
+        guard case .integer(let id)? = try db.scalar("SELECT id FROM patients WHERE name = ?", [.text(name)]) else { return nil }
+        return id
     }
 
     /// The patient's row id, or `.unknownPatient`.
-    static func requirePatient(_ db: Database, _ name: String) throws -> Int64 {
+    static func requirePatient(_ db: Connection, _ name: String) throws -> Int64 {
         guard let id = try patientID(db, name) else { throw JournalError.unknownPatient(name) }
         return id
+    }
+
+    /// Now in UTC as ISO 8601 (`2026-11-21T20:15:03Z`), the form the `created` column has always had.
+    static func utcTimestamp() -> String {
+        var t = time(nil)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let n = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -1,11 +1,13 @@
-import GRDB
+import CSQLite
+import RehabCore
+import Synchronization
 
 /// The patient journal: one SQLite file per data directory, holding every patient's events.
 ///
 /// The journal is the only place state is kept. It stores facts (events) and never derived state,
 /// so a change in the progression rules re-reads history instead of rewriting it. A `Journal`
-/// is safe to share between threads: every access goes through one serial GRDB queue, and other
-/// processes on the same file are serialised by SQLite's locks (WAL mode plus a busy timeout).
+/// is safe to share between threads: every access holds one lock around the one connection, and
+/// other processes on the same file are serialised by SQLite's locks (WAL mode plus a busy timeout).
 public final class Journal: Sendable {
     /// How long a write waits for another rehab process holding the lock before giving up.
     static let busyTimeout: Double = 5
@@ -13,14 +15,21 @@ public final class Journal: Sendable {
     /// The journal file, or nil for an in-memory journal.
     public let path: String?
 
-    let queue: DatabaseQueue
-    let cache = EventCache()
+    private let state: Mutex<State>
+
+    /// The connection and what has been folded from it so far.
+    struct State: ~Copyable {
+        let connection: Connection
+        /// Per patient row id: the record folded so far and the id of the last event in it. The journal
+        /// is append-only and ids only grow, so the rows any reader sees with id ≤ n never change.
+        var records: [Int64: (record: PatientRecord, lastID: Int64)] = [:]
+    }
 
     /// Names the journal in error messages.
     var place: String { path ?? "the in-memory journal" }
 
-    private init(queue: DatabaseQueue, path: String?) {
-        self.queue = queue
+    private init(connection: sending Connection, path: String?) {
+        self.state = Mutex(State(connection: connection))
         self.path = path
     }
 
@@ -38,30 +47,23 @@ public final class Journal: Sendable {
         case .empty: break
         case .sqlite: try inspectReadOnly(path)
         }
-        let queue = try openWritable(path)
+        let connection = try openWritable(path)
         JournalFile.restrictModes(path)
-        return Journal(queue: queue, path: path)
+        return Journal(connection: connection, path: path)
     }
 
     /// A private journal that vanishes with the value; for trying things out and for tests.
     public static func inMemory() throws(JournalError) -> Journal {
         let place = "the in-memory journal"
         do {
-            let queue = try DatabaseQueue(configuration: configuration(readonly: false))
-            try Schema.migrate(queue)
-            return Journal(queue: queue, path: nil)
+            let connection = try Connection(path: ":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                            busyTimeout: busyTimeout)
+            try connection.execute("PRAGMA foreign_keys = ON")
+            try Schema.migrate(connection)
+            return Journal(connection: connection, path: nil)
         } catch {
             throw JournalError.wrapping(error, place: place)
         }
-    }
-
-    static func configuration(readonly: Bool) -> Configuration {
-        var config = Configuration()
-        config.readonly = readonly
-        config.busyMode = .timeout(busyTimeout)
-        config.foreignKeysEnabled = true
-        config.label = "rehab.journal"
-        return config
     }
 
     /// Reads the schema version through a read-only connection, so a newer or damaged journal is
@@ -70,11 +72,10 @@ public final class Journal: Sendable {
         let hadSideFiles = JournalFile.exists(path + "-wal") || JournalFile.exists(path + "-shm")
         let verdict: JournalError?
         do {
-            let reader = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-            defer { try? reader.close() }
-            try reader.read { db in try Schema.refuseNewer(db, path: path) }
+            let reader = try Connection(path: path, flags: SQLITE_OPEN_READONLY, busyTimeout: busyTimeout)
+            try reader.transaction(writing: false) { try Schema.refuseNewer(reader, path: path) }
             verdict = nil
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+        } catch let error as SQLiteError where error.primary == SQLITE_READONLY {
             // A crashed writer left a hot journal that only a writable connection may roll back;
             // the writable connection repeats the version check before it writes anything.
             verdict = nil
@@ -90,24 +91,21 @@ public final class Journal: Sendable {
     /// Closing a writable connection that ran no statement lets SQLite remove them under its own
     /// locks (and only if no other process uses them); with an empty WAL it writes nothing.
     private static func removeSideFiles(_ path: String) {
-        var config = configuration(readonly: false)
-        config.busyMode = .immediateError
-        guard let sweeper = try? DatabaseQueue(path: path, configuration: config) else { return }
-        try? sweeper.close()
+        guard let sweeper = try? Connection(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: 0) else { return }
+        try? sweeper.execute("SELECT 1 FROM sqlite_master LIMIT 1")
     }
 
     /// The one connection the journal keeps: checks the version again (another rehab may have
     /// migrated since), then switches to WAL and migrates.
-    private static func openWritable(_ path: String) throws(JournalError) -> DatabaseQueue {
+    private static func openWritable(_ path: String) throws(JournalError) -> Connection {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: false))
+            let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: busyTimeout)
+            try connection.execute("PRAGMA foreign_keys = ON")
             // Inside a read transaction, so the version and migration table are read from one snapshot.
-            try queue.read { db in try Schema.refuseNewer(db, path: path) }
-            try Contention.retryingWhileBusy {
-                try queue.writeWithoutTransaction { db in try useWriteAheadLog(db, path: path) }
-            }
-            try Schema.migrate(queue)
-            return queue
+            try connection.transaction(writing: false) { try Schema.refuseNewer(connection, path: path) }
+            try Contention.retryingWhileBusy { try useWriteAheadLog(connection, path: path) }
+            try Schema.migrate(connection)
+            return connection
         } catch {
             throw JournalError.wrapping(error, place: path)
         }
@@ -115,23 +113,33 @@ public final class Journal: Sendable {
 
     /// WAL lets one rehab read while another writes; synchronous FULL because an appended event is
     /// acknowledged to the patient and must survive a power cut.
-    private static func useWriteAheadLog(_ db: Database, path: String) throws {
-        if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode?.lowercased() == "wal" else {
+    private static func useWriteAheadLog(_ connection: Connection, path: String) throws {
+        if try connection.scalar("PRAGMA journal_mode") != .text("wal") {
+            guard try connection.scalar("PRAGMA journal_mode = WAL") == .text("wal") else {
                 throw JournalError.storage("\(path) cannot be switched to write-ahead logging; "
                     + "keep the data directory on a local disk and try again.")
             }
         }
-        try db.execute(sql: "PRAGMA synchronous = FULL")
+        try connection.execute("PRAGMA synchronous = FULL")
     }
 
-    /// Runs `body`, translating whatever it throws into a `JournalError`.
-    func guarded<T>(_ body: () throws -> T) throws(JournalError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw JournalError.wrapping(error, place: place)
+    /// Runs `body` on the connection, holding the lock, translating whatever it throws into a `JournalError`.
+    func withConnection<T: Sendable>(_ body: (Connection) throws -> T) throws(JournalError) -> T {
+        let result: Result<T, JournalError> = state.withLock { state in
+            do { return .success(try body(state.connection)) } catch {
+                return .failure(JournalError.wrapping(error, place: place))
+            }
         }
+        return try result.get()
+    }
+
+    /// Like ``withConnection(_:)``, with the folded records too.
+    func withState<T: Sendable>(_ body: (inout State) throws -> T) throws(JournalError) -> T {
+        let result: Result<T, JournalError> = state.withLock { state in
+            do { return .success(try body(&state)) } catch {
+                return .failure(JournalError.wrapping(error, place: place))
+            }
+        }
+        return try result.get()
     }
 }

@@ -1,14 +1,13 @@
-import Foundation
-import GRDB
+import CSQLite
 
 extension JournalError {
-    /// Turns whatever GRDB, SQLite or JSON coding threw into one of our cases, so no SQLite
+    /// Turns whatever SQLite or JSON coding threw into one of our cases, so no SQLite
     /// wording or result code ever reaches the patient.
     ///
     /// `place` names the journal in messages: its path, or "the in-memory journal".
     static func wrapping(_ error: any Error, place: String) -> JournalError {
         if let journalError = error as? JournalError { return journalError }
-        if let dbError = error as? DatabaseError { return from(dbError, place: place) }
+        if let dbError = error as? SQLiteError { return from(dbError, place: place) }
         if error is DecodingError {
             return .storage("an event stored in \(place) could not be read back; it may have been written by a "
                 + "newer rehab, so upgrade rehab, or move the journal aside.")
@@ -20,21 +19,21 @@ extension JournalError {
         return .storage("\(place) could not be used (\(error)); check the disk and try again.")
     }
 
-    private static func from(_ error: DatabaseError, place: String) -> JournalError {
+    private static func from(_ error: SQLiteError, place: String) -> JournalError {
         let detail = error.message.map { " (\($0))" } ?? ""
-        switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+        switch error.primary {
+        case SQLITE_NOTADB, SQLITE_CORRUPT:
             return .notADatabase(path: place)
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
+        case SQLITE_BUSY, SQLITE_LOCKED:
             return .storage("\(place) stayed locked by another rehab for more than \(Int(Journal.busyTimeout)) "
                 + "seconds; finish or close the other rehab and try again.")
-        case .SQLITE_FULL:
+        case SQLITE_FULL:
             return .storage("the disk holding \(place) is full; free some space and try again.")
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+        case SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH:
             return .storage("\(place) cannot be written; check that you own it and its directory and may write them.")
-        case .SQLITE_CANTOPEN:
+        case SQLITE_CANTOPEN:
             return .storage("\(place) cannot be opened; check that its directory exists and that you may read and write it.")
-        case .SQLITE_IOERR:
+        case SQLITE_IOERR:
             return .storage("reading or writing \(place) failed\(detail); check the disk and try again.")
         default:
             return .storage("\(place) reported an unexpected problem\(detail); try again, and keep a copy "

@@ -1,18 +1,22 @@
-import Foundation
-import GRDB
+import RehabCore
 
 /// The journal's tables, as an ordered list of named migrations.
 ///
 /// Migrations are only ever appended: "v1", "v2", … Each one also sets `PRAGMA user_version` to
-/// its number, so an older rehab can tell it is looking at a newer journal even without GRDB.
+/// its number, so an older rehab can tell it is looking at a newer journal. Applied names are kept in
+/// `grdb_migrations`, the table GRDB made when rehab used it, so journals from rehab 0.3 open unchanged.
 enum Schema {
-    /// The highest migration this build knows. Bump it together with a new `registerMigration`.
-    static let version = 1
+    /// The highest migration this build knows.
+    static var version: Int { migrations.count }
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
+    struct Migration: Sendable {
+        let identifier: String
+        let apply: @Sendable (Connection) throws -> Void
+    }
+
+    static let migrations: [Migration] = [
+        Migration(identifier: "v1") { db in
+            try db.execute("""
                 CREATE TABLE patients (
                     id INTEGER PRIMARY KEY,
                     name TEXT UNIQUE NOT NULL,
@@ -40,50 +44,79 @@ enum Schema {
                     key TEXT PRIMARY KEY,
                     value TEXT
                 );
-                PRAGMA user_version = 1;
                 """)
-        }
-        return migrator
-    }
+        },
+        Migration(identifier: "v2") { db in
+            // What the progression rules read from each session, beside its JSON, so that answering
+            // never decodes years of sessions. The payload stays the fact; these columns repeat part of it.
+            try db.execute("""
+                CREATE TABLE session_facts (
+                    patient_id INTEGER NOT NULL REFERENCES patients(id),
+                    event_id INTEGER NOT NULL REFERENCES events(id),
+                    day INTEGER NOT NULL,
+                    pain_before INTEGER,
+                    peak_pain INTEGER,
+                    exercises TEXT NOT NULL,
+                    PRIMARY KEY (patient_id, event_id)
+                ) WITHOUT ROWID;
+                """)
+            let sessions = try db.query("SELECT patient_id, id, payload FROM events WHERE kind = 'session' ORDER BY id") {
+                ($0.int64(0), $0.int64(1), $0.text(2))
+            }
+            for (patientID, id, payload) in sessions {
+                // A payload this build cannot read keeps no facts; reading it later reports the damage.
+                guard case .sessionLogged(let s)? = try? EventCoding.decode(payload) else { continue }
+                try SessionFacts.insert(SessionSummary(s), patientID: patientID, eventID: id, into: db)
+            }
+        },
+    ]
 
     /// Throws `.newerSchema` when the database was touched by a newer rehab. Only reads.
     ///
-    /// Both signs count: a `user_version` above ours, or a migration identifier we never registered
-    /// (`hasBeenSuperseded`), since either means tables may hold data this build would misread.
-    static func refuseNewer(_ db: Database, path: String) throws {
-        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let migrator = self.migrator
-        let superseded = try migrator.hasBeenSuperseded(db)
-        guard userVersion > version || superseded else { return }
-        let known = Set(migrator.migrations)
-        let unknownNumbers = try migrator.appliedIdentifiers(db).subtracting(known).compactMap(number(of:))
+    /// Both signs count: a `user_version` above ours, or a migration name we never had, since
+    /// either means tables may hold data this build would misread.
+    static func refuseNewer(_ db: Connection, path: String) throws {
+        let userVersion = try userVersion(db)
+        let known = Set(migrations.map(\.identifier))
+        let unknown = try applied(db).filter { !known.contains($0) }
+        guard userVersion > version || !unknown.isEmpty else { return }
         // With only unnumbered unknown migrations, all we know is that the journal is past ours.
-        let found = max(userVersion, unknownNumbers.max() ?? 0, version + 1)
+        let found = max(userVersion, unknown.compactMap(number(of:)).max() ?? 0, version + 1)
         throw JournalError.newerSchema(path: path, found: found, supported: version)
     }
 
-    /// Applies missing migrations; a no-op read when the journal is current.
-    ///
-    /// Two rehabs opening a brand-new journal together can both see "v1" missing; the loser's
-    /// migration fails inside its own transaction and rolls back, so it looks again and finds the
-    /// work done. A failure with no such progress by someone else (and no lock contention) is real.
-    static func migrate(_ queue: DatabaseQueue) throws {
-        let migrator = self.migrator
-        if try queue.read(migrator.hasCompletedMigrations) { return }
-        var attempts = 0
-        while true {
-            let before = try queue.read(migrator.appliedIdentifiers)
-            do {
-                try migrator.migrate(queue)
-                return
-            } catch {
-                attempts += 1
-                if try queue.read(migrator.hasCompletedMigrations) { return }
-                let progressed = try queue.read(migrator.appliedIdentifiers) != before
-                guard progressed || Contention.isBusy(error), attempts < 100 else { throw error }
-                if !progressed { Thread.sleep(forTimeInterval: 0.01) }
+    /// Applies missing migrations, each with its name and the new user_version, in one write
+    /// transaction; a plain read when the journal is current. Two rehabs opening a new journal together
+    /// queue on the write lock, and the second finds the work done.
+    static func migrate(_ db: Connection) throws {
+        if try isCurrent(db) { return }
+        try db.transaction(writing: true) {
+            try db.execute("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            let done = Set(try applied(db))
+            for (i, migration) in migrations.enumerated() where !done.contains(migration.identifier) {
+                try migration.apply(db)
+                try db.run("INSERT INTO grdb_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
+                try db.execute("PRAGMA user_version = \(i + 1)")
             }
         }
+    }
+
+    private static func isCurrent(_ db: Connection) throws -> Bool {
+        try db.transaction(writing: false) {
+            Set(try applied(db)).isSuperset(of: migrations.map(\.identifier))
+        }
+    }
+
+    static func userVersion(_ db: Connection) throws -> Int {
+        if case .integer(let n)? = try db.scalar("PRAGMA user_version") { return Int(n) }
+        return 0
+    }
+
+    /// Names of applied migrations; none when the table does not exist yet.
+    static func applied(_ db: Connection) throws -> [String] {
+        guard try db.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'") != nil
+        else { return [] }
+        return try db.query("SELECT identifier FROM grdb_migrations") { $0.text(0) }
     }
 
     /// "v12" → 12; anything else → nil.

@@ -36,10 +36,10 @@ public enum Terminal {
     public static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 
     /// Colour only on a terminal, and never with NO_COLOR set or --no-color.
-    public static func wantsColor(noColorFlag: Bool, environment: [String: String]) -> Bool {
+    public static func wantsColor(noColorFlag: Bool, variable: (String) -> String?) -> Bool {
         if noColorFlag { return false }
-        if let v = environment["NO_COLOR"], !v.isEmpty { return false }
-        if environment["TERM"] == "dumb" { return false }
+        if let v = variable("NO_COLOR"), !v.isEmpty { return false }
+        if variable("TERM") == "dumb" { return false }
         return stdoutIsTerminal
     }
 

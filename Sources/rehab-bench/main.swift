@@ -100,6 +100,7 @@ case "journal":
         let programs = ProcessInfo.processInfo.environment["REHAB_PROGRAMS"] ?? "Programs"
         let main = programs + "/lumbar-fusion.rehab"
         let loaded = ProgramLoader.load(main, from: DiskSources(), runExpectations: false)
+        guard loaded.program != nil else { fail("cannot load \(main); run from the repository or set REHAB_PROGRAMS") }
         var files: [String: String] = [:]
         for (p, t) in loaded.sources { files[String(p.dropFirst(programs.count + 1))] = t }
         var events: [PatientEvent] = [

@@ -6,16 +6,15 @@ import RehabShell
 
 /// Reads the process environment once and turns it into settings; the only place that knows the wall clock.
 enum Environment {
-    static var current: [String: String] {
-        var env: [String: String] = [:]
-        var p = environ
-        while let entry = p.pointee {
-            let s = String(cString: entry)
-            if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
-            p += 1
+    /// The process environment, read one variable at a time (copying all of it cost a measurable
+    /// share of a one-shot answer).
+    struct Variables {
+        subscript(name: String) -> String? {
+            getenv(name).map { String(cString: $0) }
         }
-        return env
     }
+
+    static let current = Variables()
 
     /// One sentence on stderr and exit 2: bad options never trap.
     static func fail(_ message: String) -> Never {
@@ -23,7 +22,7 @@ enum Environment {
         exit(2)
     }
 
-    static func today(option: String?, environment: [String: String]) -> CalendarDay {
+    static func today(option: String?, environment: Variables) -> CalendarDay {
         if let text = option ?? environment["REHAB_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard let day = CalendarDay(iso: text) else {
                 fail("'\(text)' is not a date; give it as YYYY-MM-DD, for example --today 2026-03-15.")
@@ -38,20 +37,20 @@ enum Environment {
     }
 
     /// `--data-dir`, then REHAB_HOME, then `$XDG_DATA_HOME/rehab`, then `~/.local/share/rehab`.
-    static func dataDir(option: String?, environment: [String: String]) -> String {
+    static func dataDir(option: String?, environment: Variables) -> String {
         if let d = option, !d.isEmpty { return d }
         if let d = environment["REHAB_HOME"], !d.isEmpty { return d }
         return xdg("XDG_DATA_HOME", fallback: ".local/share", environment: environment) + "/rehab"
     }
 
     /// `REHAB_HISTORY`, then `$XDG_STATE_HOME/rehab/history`, then `~/.local/state/rehab/history`.
-    static func historyPath(environment: [String: String]) -> String? {
+    static func historyPath(environment: Variables) -> String? {
         if let h = environment["REHAB_HISTORY"] { return h.isEmpty ? nil : h }
         return xdg("XDG_STATE_HOME", fallback: ".local/state", environment: environment) + "/rehab/history"
     }
 
     /// XDG variables must be absolute; a relative value is ignored, as the spec says.
-    static func xdg(_ name: String, fallback: String, environment: [String: String]) -> String {
+    static func xdg(_ name: String, fallback: String, environment: Variables) -> String {
         if let v = environment[name], v.hasPrefix("/") { return v }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         return home + "/" + fallback
@@ -59,7 +58,7 @@ enum Environment {
 
     /// Shipped programs: REHAB_PROGRAMS, else a `Programs` folder beside or above the executable
     /// (the source tree in development), else `../share/rehab/Programs` for an installed copy.
-    static func programsDir(environment: [String: String]) -> String? {
+    static func programsDir(environment: Variables) -> String? {
         if let p = environment["REHAB_PROGRAMS"], !p.isEmpty { return p }
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
@@ -74,34 +73,6 @@ enum Environment {
             }
         }
         return nil
-    }
-
-    /// Strips global options that follow the command word, so they work in either place.
-    static func extractGlobals(from words: [String], into options: inout Rehab) -> [String] {
-        var rest: [String] = []
-        var i = 0
-        func value() -> String {
-            guard i + 1 < words.count else { fail("\(words[i]) needs a value; type 'rehab --help' for the options.") }
-            i += 1
-            return words[i]
-        }
-        while i < words.count {
-            let w = words[i]
-            switch w {
-            case "--today": options.today = value()
-            case "--data-dir": options.dataDir = value()
-            case "--patient": options.patient = value()
-            case "--no-color": options.noColor = true
-            case "--bail": options.bail = true
-            default:
-                if w.hasPrefix("--today=") { options.today = String(w.dropFirst(8)) }
-                else if w.hasPrefix("--data-dir=") { options.dataDir = String(w.dropFirst(11)) }
-                else if w.hasPrefix("--patient=") { options.patient = String(w.dropFirst(10)) }
-                else { rest.append(w) }
-            }
-            i += 1
-        }
-        return rest
     }
 
     /// Local time as ISO 8601, for the journal's recorded-at column.

@@ -212,6 +212,32 @@ struct ScriptModeTests {
         #expect(r.stderr.isEmpty)
     }
 
+    @Test("global options work before or after the command word, with a space or '='",
+          arguments: [["--today", "2026-03-02", "help", "quit"], ["--today=2026-03-02", "help", "quit"],
+                      ["help", "quit", "--today", "2026-03-02"], ["help", "--no-color", "quit"], ["--", "help", "quit"]])
+    func globalOptionsAnywhere(_ args: [String]) throws {
+        let sandbox = Sandbox()
+        let r = try runRehab(args, env: sandbox.environment)
+        #expect(r.status == 0, "rehab \(args) → \(r.status): \(r.stderr)")
+        #expect(r.stdout.contains("quit"))
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test("--help lists every global option; an option without its value is one sentence and exit 2")
+    func helpAndMissingValue() throws {
+        let sandbox = Sandbox()
+        let help = try runRehab(["--help"], env: sandbox.environment)
+        #expect(help.status == 0)
+        for option in ["--today", "--data-dir", "--patient", "--no-color", "--bail", "-c", "--version"] {
+            #expect(help.stdout.contains(option), "--help should mention \(option)")
+        }
+        let missing = try runRehab(["--data-dir"], env: sandbox.environment)
+        #expect(missing.status == 2)
+        #expect(missing.stderrLines.count == 1)
+        #expect(missing.stderr.contains("--data-dir needs a value"))
+        #expect(sandbox.createdEntries() == [])
+    }
+
     @Test("an unknown option exits 2 with one line on stderr", arguments: [["--bogus"], ["--bogus", "help"], ["-z"]])
     func unknownOption(_ args: [String]) throws {
         let sandbox = Sandbox()

@@ -6,7 +6,7 @@ import Testing
     static let ladder = Programs.core   // bracing → heel-slides → dead-bug, up after 2
     static let rules: [PainRule] = [.stopAtOrAbove(7), .stopOnRise(2), .holdAtOrAbove(8)]
 
-    func rung(_ sessions: [SessionRecord], ladder: Ladder = LadderTests.ladder) -> Int {
+    func rung(_ sessions: [SessionSummary], ladder: Ladder = LadderTests.ladder) -> Int {
         LadderPosition.rung(ladder: ladder, sessions: sessions, painRules: Self.rules)
     }
 

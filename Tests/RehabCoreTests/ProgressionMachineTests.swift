@@ -118,7 +118,7 @@ import Testing
     @Test func painDuringAnExerciseCountsTowardsTheHold() {
         var m = machine()
         let s = SessionRecord(on: Day.n(3), painBefore: 2, painAfter: 3, exercises: [ExerciseLog(exercise: "ankle-pumps", pain: 9)])
-        m.run(from: 0, through: 4, events: [3: [.sessionLogged(s)]])
+        m.run(from: 0, through: 4, events: [3: [.sessionLogged(SessionSummary(s))]])
         #expect(m.state == .onHold(returnTo: 0))
     }
 

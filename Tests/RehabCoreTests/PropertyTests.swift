@@ -115,7 +115,7 @@ import Testing
             shuffled.orders = shuffledWithinDays(s.record.orders, \.on)
             shuffled.overrides = shuffledWithinDays(s.record.overrides, \.on)
             // Interleaving the kinds differently in the journal gives the same record.
-            var events: [PatientEvent] = shuffled.clearances.map { .clearanceRecorded($0) } + shuffled.sessions.map { .sessionLogged($0) }
+            var events: [PatientEvent] = shuffled.clearances.map { .clearanceRecorded($0) } + shuffled.sessions.map { .sessionLogged(SessionRecord($0)) }
                 + shuffled.flagsReported.map { .redFlagReported($0) } + shuffled.flagsResolved.map { .redFlagResolved($0) }
                 + shuffled.orders.map { .restrictionOrdered($0) } + shuffled.overrides.map { .therapistOverride($0) }
             events = interleavedByKind(events, using: &g)

@@ -75,7 +75,21 @@ extension Assessment {
         LadderPosition.rung(ladder: ladder, sessions: record.sessions.filter { $0.on <= date }, painRules: program.painRules.map(\.rule))
     }
 
+    /// Every ladder's rung by ladder id, worked out once for answers that name many exercises.
+    func rungs(record: PatientRecord) -> [String: Int] {
+        guard !program.ladders.isEmpty else { return [:] }
+        let sessions = record.sessions.filter { $0.on <= date }
+        let rules = program.painRules.map(\.rule)
+        var result: [String: Int] = [:]
+        for ladder in program.ladders { result[ladder.id] = LadderPosition.rung(ladder: ladder, sessions: sessions, painRules: rules) }
+        return result
+    }
+
     public func exercise(_ id: String, record: PatientRecord = PatientRecord()) -> Verdict {
+        exercise(id, rungs: rungs(record: record))
+    }
+
+    func exercise(_ id: String, rungs: [String: Int]) -> Verdict {
         let ex = program.exercise(id)
         let name = ex?.name ?? id
         if let hold = holdVerdictParts {
@@ -89,7 +103,7 @@ extension Assessment {
         if prescription == nil {
             for p in phase.prescriptions where p.isLadder {
                 guard let ladder = program.ladder(p.exercise), let pos = ladder.rungs.firstIndex(of: id) else { continue }
-                let current = rung(of: ladder, record: record)
+                let current = rungs[ladder.id] ?? 0
                 if pos == current { prescription = p; break }
                 let currentName = program.exercise(ladder.rungs[current])?.name ?? ladder.rungs[current]
                 if pos > current {
@@ -159,18 +173,20 @@ extension Assessment {
     public var exerciseVerdicts: [Verdict] { exerciseVerdicts(record: PatientRecord()) }
 
     public func exerciseVerdicts(record: PatientRecord) -> [Verdict] {
-        program.mentionedExercises.map { exercise($0, record: record) }
+        let rungs = rungs(record: record)
+        return program.mentionedExercises.map { exercise($0, rungs: rungs) }
     }
 
     /// The exercises allowed today, without building any reason text (for tables over many weeks).
     public func allowedExerciseIDs(record: PatientRecord = PatientRecord()) -> [String] {
         guard !isOnHold, let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else { return [] }
         var ids: [String] = []
+        let rungs = rungs(record: record)
         for p in program.phases[index].prescriptions {
             var id = p.exercise
             if p.isLadder {
                 guard let ladder = program.ladder(p.exercise), !ladder.rungs.isEmpty else { continue }
-                id = ladder.rungs[rung(of: ladder, record: record)]
+                id = ladder.rungs[min(rungs[ladder.id] ?? 0, ladder.rungs.count - 1)]
             }
             let loads = program.exercise(id)?.loads ?? Loads()
             if restrictions.allSatisfy({ loads.conflict(with: $0.rule) == nil }), !ids.contains(id) { ids.append(id) }

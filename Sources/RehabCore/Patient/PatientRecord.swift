@@ -5,7 +5,8 @@ public struct PatientRecord: Hashable, Sendable {
     public var orders: [SurgeonOrder]
     public var flagsReported: [FlagReport]
     public var flagsResolved: [FlagReport]
-    public var sessions: [SessionRecord]
+    /// What the rules need of each session; the full records stay in the journal.
+    public var sessions: [SessionSummary]
     public var overrides: [TherapistOverride]
     public var program: ProgramCopy?
     /// The journal position of each event of these kinds, so that events of one day replay in the order
@@ -26,7 +27,7 @@ public struct PatientRecord: Hashable, Sendable {
     }
 
     public init(profile: Profile = Profile(), clearances: [Clearance] = [], orders: [SurgeonOrder] = [],
-                flagsReported: [FlagReport] = [], flagsResolved: [FlagReport] = [], sessions: [SessionRecord] = [],
+                flagsReported: [FlagReport] = [], flagsResolved: [FlagReport] = [], sessions: [SessionSummary] = [],
                 overrides: [TherapistOverride] = [], program: ProgramCopy? = nil) {
         self.profile = profile; self.clearances = clearances; self.orders = orders; self.flagsReported = flagsReported
         self.flagsResolved = flagsResolved; self.sessions = sessions; self.overrides = overrides; self.program = program
@@ -38,8 +39,10 @@ public struct PatientRecord: Hashable, Sendable {
         for e in events { apply(e) }
     }
 
-    public mutating func apply(_ event: PatientEvent) {
-        let position = clearances.count + orders.count + flagsReported.count + flagsResolved.count
+    /// Adds one event; `position` is its place in the journal (any increasing number), by default
+    /// one after the events applied so far.
+    public mutating func apply(_ event: PatientEvent, position: Int? = nil) {
+        let position = position ?? clearances.count + orders.count + flagsReported.count + flagsResolved.count
             + sessions.count + overrides.count + 1
         switch event {
         case .profileChanged(let field, let value, _):
@@ -57,10 +60,15 @@ public struct PatientRecord: Hashable, Sendable {
         case .restrictionOrdered(let o): orders.append(o); orderSequence.append(position)
         case .redFlagReported(let f): flagsReported.append(f); reportedSequence.append(position)
         case .redFlagResolved(let f): flagsResolved.append(f); resolvedSequence.append(position)
-        case .sessionLogged(let s): sessions.append(s); sessionSequence.append(position)
+        case .sessionLogged(let s): apply(SessionSummary(s), position: position)
         case .phaseChanged: break
         case .therapistOverride(let o): overrides.append(o); overrideSequence.append(position)
         }
+    }
+
+    /// Adds a session known only by its summary (the journal keeps summaries in columns).
+    public mutating func apply(_ session: SessionSummary, position: Int) {
+        sessions.append(session); sessionSequence.append(position)
     }
 
     /// Whether a clearance came after an order: by day, and on the same day by journal order. Without

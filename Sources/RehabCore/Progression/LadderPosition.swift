@@ -3,12 +3,14 @@
 /// Climb one rung after `upAfterPainFreeSessions` pain-free sessions on the current rung (a session
 /// that breaks no pain rule); step down one rung after a breach when the ladder says so.
 public enum LadderPosition {
-    public static func rung(ladder: Ladder, sessions: [SessionRecord], painRules: [PainRule]) -> Int {
+    public static func rung(ladder: Ladder, sessions: [SessionSummary], painRules: [PainRule]) -> Int {
         guard !ladder.rungs.isEmpty else { return 0 }
         var rung = 0
         var streak = 0
-        for s in sessions.sorted(by: { $0.on < $1.on }) {
-            guard s.exercises.contains(where: { $0.exercise == ladder.rungs[rung] }) else { continue }
+        // Journal order is nearly always day order already; sorting a sorted history costs as much again.
+        let inOrder = zip(sessions, sessions.dropFirst()).allSatisfy { $0.on <= $1.on }
+        for s in inOrder ? sessions : sessions.sorted(by: { $0.on < $1.on }) {
+            guard s.exercises.contains(ladder.rungs[rung]) else { continue }
             if breaches(s, painRules) {
                 streak = 0
                 if ladder.downOnBreach, rung > 0 { rung -= 1 }
@@ -23,7 +25,7 @@ public enum LadderPosition {
     }
 
     /// A session breaks a pain rule when its pain reaches a stop or hold level, or rises too far.
-    public static func breaches(_ s: SessionRecord, _ rules: [PainRule]) -> Bool {
+    public static func breaches(_ s: SessionSummary, _ rules: [PainRule]) -> Bool {
         let peak = s.peakPain ?? 0
         for rule in rules {
             switch rule {

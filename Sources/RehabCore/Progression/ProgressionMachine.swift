@@ -5,7 +5,7 @@
 public struct ProgressionMachine: Sendable {
     public enum Event: Hashable, Sendable {
         case clearanceRecorded(Clearance)
-        case sessionLogged(SessionRecord)
+        case sessionLogged(SessionSummary)
         case redFlagReported(FlagReport)
         case redFlagResolved(FlagReport)
         case therapistOverride(TherapistOverride)
@@ -66,7 +66,7 @@ public struct ProgressionMachine: Sendable {
         }
     }
 
-    private mutating func sessionLogged(_ s: SessionRecord) -> [Action] {
+    private mutating func sessionLogged(_ s: SessionSummary) -> [Action] {
         sessionDays.append(s.on)
         sessionsInPhase += 1
         guard let peak = s.peakPain else { return [] }

@@ -81,8 +81,15 @@ extension ProgressionMachine {
     }
 }
 
-func session(_ day: Int, pain: Int? = nil, before: Int? = nil, _ exercises: String...) -> SessionRecord {
-    SessionRecord(on: Day.n(day), painBefore: before, painAfter: pain, exercises: exercises.map { ExerciseLog(exercise: $0) })
+func session(_ day: Int, pain: Int? = nil, before: Int? = nil, _ exercises: String...) -> SessionSummary {
+    SessionSummary(SessionRecord(on: Day.n(day), painBefore: before, painAfter: pain, exercises: exercises.map { ExerciseLog(exercise: $0) }))
+}
+
+extension SessionRecord {
+    /// A full record whose summary is `s`, for building journal events from summaries.
+    init(_ s: SessionSummary) {
+        self.init(on: s.on, painBefore: s.painBefore, painAfter: s.peakPain, exercises: s.exercises.map { ExerciseLog(exercise: $0) })
+    }
 }
 
 func clearance(_ topic: String, _ day: Int, upTo: Weight? = nil, by: String? = nil) -> Clearance {

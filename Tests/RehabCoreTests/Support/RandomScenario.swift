@@ -115,8 +115,8 @@ struct Scenario: Sendable, CustomStringConvertible {
         for _ in 0..<int(0...20) {
             let day = int(0...150)
             let done = (0..<int(1...3)).map { _ in ExerciseLog(exercise: pick(allIDs)) }
-            record.sessions.append(SessionRecord(on: Day.n(day), painBefore: chance(0.5) ? int(0...5) : nil,
-                                                 painAfter: chance(0.9) ? int(0...10) : nil, exercises: done))
+            record.sessions.append(SessionSummary(SessionRecord(on: Day.n(day), painBefore: chance(0.5) ? int(0...5) : nil,
+                                                                painAfter: chance(0.9) ? int(0...10) : nil, exercises: done)))
         }
         for _ in 0..<int(0...2) {
             let report = FlagReport(flag: pick(flags), on: Day.n(int(0...150)))
@@ -159,7 +159,7 @@ struct Scenario: Sendable, CustomStringConvertible {
         for f in record.flagsResolved { lines.append("resolve \(f.flag) on day \(f.on.days(since: surgery))") }
         for o in record.overrides { lines.append("\(o.direction) on day \(o.on.days(since: surgery))") }
         for s in record.sessions.sorted(by: { $0.on < $1.on }) {
-            lines.append("session day \(s.on.days(since: surgery)) pain \(s.painBefore.map(String.init) ?? "-")→\(s.painAfter.map(String.init) ?? "-") \(s.exercises.map(\.exercise))")
+            lines.append("session day \(s.on.days(since: surgery)) pain \(s.painBefore.map(String.init) ?? "-")→\(s.peakPain.map(String.init) ?? "-") \(s.exercises)")
         }
         return lines.joined(separator: "\n")
     }
