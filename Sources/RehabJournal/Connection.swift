@@ -131,6 +131,13 @@ struct Row {
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
+    /// The column's text as bytes, without making a String; valid only during `body`.
+    func withBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let start = sqlite3_column_text(statement, column)
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return body(UnsafeBufferPointer(start: start, count: start == nil ? 0 : count))
+    }
+
     func value(_ column: Int32) -> Value? {
         switch sqlite3_column_type(statement, column) {
         case SQLITE_NULL: return nil

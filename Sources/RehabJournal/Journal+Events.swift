@@ -49,7 +49,7 @@ extension Journal {
                 let patientID = try Self.requirePatient(db, patient)
                 var (record, lastID) = state.records[patientID] ?? (PatientRecord(), 0)
                 let known: [SQLValue] = [.integer(patientID), .integer(lastID)]
-                var lists: [String: [String]] = [:]
+                var lists = SessionFacts.Lists()
                 let sessions = try db.query("""
                     SELECT event_id, day, pain_before, peak_pain, exercises FROM session_facts
                     WHERE patient_id = ? AND event_id > ? ORDER BY event_id

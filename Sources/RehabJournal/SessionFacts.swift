@@ -14,17 +14,27 @@ enum SessionFacts {
                   .text(s.exercises.joined(separator: String(separator)))])
     }
 
-    /// Reads the columns selected as `day, pain_before, peak_pain, exercises` starting at `column`.
-    /// Patients repeat the same routine day after day, so each distinct exercise list is split once.
-    static func summary(_ row: Row, from column: Int32, lists: inout [String: [String]]) -> SessionSummary {
-        let joined = row.text(column + 3)
-        let exercises: [String]
-        if let known = lists[joined] {
-            exercises = known
-        } else {
-            exercises = joined.isEmpty ? [] : joined.split(separator: separator).map(String.init)
-            lists[joined] = exercises
+    /// Exercise lists already split while reading. Patients repeat the same routine day after day, so
+    /// a row whose bytes equal the previous row's reuses its list without making any string.
+    struct Lists {
+        private var previousBytes: [UInt8] = []
+        private var previous: [String] = []
+        private var seen: [String: [String]] = [:]
+
+        mutating func list(_ row: Row, _ column: Int32) -> [String] {
+            if row.withBytes(column, { $0.elementsEqual(previousBytes) }) { return previous }
+            let joined = row.text(column)
+            let list = seen[joined] ?? (joined.isEmpty ? [] : joined.split(separator: separator).map(String.init))
+            seen[joined] = list
+            previousBytes = Array(joined.utf8)
+            previous = list
+            return list
         }
+    }
+
+    /// Reads the columns selected as `day, pain_before, peak_pain, exercises` starting at `column`.
+    static func summary(_ row: Row, from column: Int32, lists: inout Lists) -> SessionSummary {
+        let exercises = lists.list(row, column + 3)
         return SessionSummary(on: CalendarDay(ordinal: Int(truncatingIfNeeded: row.int64(column))),
                               painBefore: row.int(column + 1), peakPain: row.int(column + 2), exercises: exercises)
     }

@@ -18,13 +18,15 @@ public enum Replay {
         var m = ProgressionMachine(program: program, surgery: surgery, assumeHistoryGatesMet: assumeHistoryGatesMet)
         let stops = stops.sorted()
         guard let last = stops.last else { return }
-        // Each event with a sort key: its journal position when known, else its kind's place in a fixed order.
-        var byDay: [Int: [(key: Int, event: ProgressionMachine.Event)]] = [:]
+        // Each event with its day and a sort key: its journal position when known, else its kind's place in
+        // a fixed order. One flat list sorted once: years of daily sessions cost one sort, not a table of days.
+        var timeline: [(day: Int, key: Int, event: ProgressionMachine.Event)] = []
+        timeline.reserveCapacity(record.sessions.count + record.clearances.count + 16)
         let known = record.hasSequences
         func add(_ d: CalendarDay, _ e: ProgressionMachine.Event, _ rank: Int, _ sequence: [Int], _ i: Int) {
             guard d <= last else { return }
             let key = known ? sequence[i] : rank * 10_000_000 + i
-            byDay[max(d.ordinal, surgery.ordinal), default: []].append((key, e))
+            timeline.append((max(d.ordinal, surgery.ordinal), key, e))
         }
         for (i, c) in record.clearances.enumerated() { add(c.on, .clearanceRecorded(c), 0, record.clearanceSequence, i) }
         for (i, f) in record.flagsReported.enumerated() { add(f.on, .redFlagReported(f), 1, record.reportedSequence, i) }
@@ -40,16 +42,18 @@ public enum Replay {
         let painWindow = program.phases.flatMap(\.gates).reduce(0) { w, g in
             if case .painAtMost(_, let days) = g.gate { return max(w, days) } else { return w }
         }
+        timeline.sort { ($0.day, $0.key) < ($1.day, $1.key) }
+        var cursor = timeline.startIndex
         var lastEventDay = surgery.ordinal - painWindow - 1
         for ordinal in surgery.ordinal...last.ordinal {
-            let events = byDay[ordinal]
-            if let events {
-                for e in events.sorted(by: { $0.key < $1.key }) { m.handle(e.event) }
-                lastEventDay = ordinal
+            let hadEvents = cursor < timeline.endIndex && timeline[cursor].day == ordinal
+            while cursor < timeline.endIndex, timeline[cursor].day == ordinal {
+                m.handle(timeline[cursor].event); cursor += 1
             }
+            if hadEvents { lastEventDay = ordinal }
             let weekStart = (ordinal - surgery.ordinal) % 7 == 0
             let isStop = stops[next].ordinal == ordinal
-            if events != nil || weekStart || ordinal - lastEventDay <= painWindow || isStop {
+            if hadEvents || weekStart || ordinal - lastEventDay <= painWindow || isStop {
                 m.handle(.dayEnded(CalendarDay(ordinal: ordinal)))
             }
             while next < stops.endIndex, stops[next].ordinal == ordinal {
