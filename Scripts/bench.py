@@ -10,18 +10,21 @@ ENV = dict(os.environ, HOME=TMP, XDG_DATA_HOME=TMP + "/data", XDG_STATE_HOME=TMP
            REHAB_PROGRAMS=os.path.join(ROOT, "Programs"), NO_COLOR="1")
 
 
-def run(cmd, runs=RUNS):
-    """Median seconds and peak resident memory (MiB) over `runs` runs."""
-    times, peak = [], 0
+def interleaved(cmds, runs=RUNS):
+    """Median seconds and peak resident memory (MiB) of each command over `runs` runs. The commands take
+    turns, so a slow spell of the machine hits each of them alike and the ratios between them stay fair."""
+    times = [[] for _ in cmds]
+    peaks = [0.0 for _ in cmds]
     for _ in range(runs):
-        start = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-        _, status, usage = os.wait4(p.pid, 0)
-        times.append(time.perf_counter() - start)
-        if os.waitstatus_to_exitcode(status) not in (0,):
-            sys.exit(f"bench: {' '.join(cmd)} failed")
-        peak = max(peak, usage.ru_maxrss / 1024)
-    return statistics.median(times), peak
+        for i, cmd in enumerate(cmds):
+            start = time.perf_counter()
+            p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+            _, status, usage = os.wait4(p.pid, 0)
+            times[i].append(time.perf_counter() - start)
+            if os.waitstatus_to_exitcode(status) != 0:
+                sys.exit(f"bench: {' '.join(cmd)} failed")
+            peaks[i] = max(peaks[i], usage.ru_maxrss / 1024)
+    return [(statistics.median(t), m) for t, m in zip(times, peaks)]
 
 
 def row(label, seconds, peak=None, note=""):
@@ -36,9 +39,8 @@ def ratio(label, value, target=None):
 
 print(f"rehab benchmark — release build, median of {RUNS} runs, references measured in the same run")
 print("\nStart-up (issue 2)")
-quit_t, quit_m = run([REHAB, "-c", "quit"])
-sqlite_t, sqlite_m = run(["sqlite3", ":memory:", ".quit"])
-py_t, py_m = run(["/usr/bin/python3", "-c", "pass"])
+(quit_t, quit_m), (sqlite_t, sqlite_m), (py_t, py_m) = interleaved(
+    [[REHAB, "-c", "quit"], ["sqlite3", ":memory:", ".quit"], ["/usr/bin/python3", "-c", "pass"]])
 row("rehab -c quit", quit_t, quit_m)
 row("sqlite3 :memory: .quit", sqlite_t, sqlite_m)
 row("/usr/bin/python3 -c pass", py_t, py_m)
@@ -54,25 +56,29 @@ row(f"parse + validate generated program ({int(sizes[0]) / 1e6:.1f} MB)", lang)
 row(f"JSONDecoder, the same program ({int(sizes[1]) / 1e6:.1f} MB of JSON)", js)
 ratio("ratio language / JSON", lang / js, 1.0)
 shipped = sorted(f[:-6] for f in os.listdir(os.path.join(ROOT, "Programs")) if f.endswith(".rehab"))
-for p in shipped:
-    t, m = run([REHAB, "preview", p])
+timed = interleaved([[REHAB, "-c", "quit"]] + [[REHAB, "preview", p] for p in shipped]
+                    + [[REHAB, "-c", "; ".join(f"preview {p}" for p in shipped)]])
+quit_here = timed[0][0]
+row("rehab -c quit (taking turns with the previews)", quit_here, timed[0][1])
+for p, (t, m) in zip(shipped, timed[1:]):
     row(f"rehab preview {p} (all weeks)", t, m)
-    ratio(f"ratio preview {p} / rehab -c quit", t / quit_t, 2.0)
-prev_t, prev_m = run([REHAB, "-c", "; ".join(f"preview {p}" for p in shipped)])
+    ratio(f"ratio preview {p} / rehab -c quit", t / quit_here, 2.0)
+prev_t, prev_m = timed[-1]
 row("preview of all three in one process", prev_t, prev_m)
-ratio("ratio all three / rehab -c quit", prev_t / quit_t, 2.0)
+ratio("ratio all three / rehab -c quit", prev_t / quit_here, 2.0)
 
 print("\nJournal (issue 4)")
 results = {}
-for label, days in (("1 month", 30), ("3 years", 3 * 365)):
+cmds = []
+for days, today in ((30, "2023-12-01"), (3 * 365, "2026-11-01")):
     d = os.path.join(TMP, f"j{days}")
     subprocess.run([BENCH, "journal", d, "2023-11-01", str(days)], check=True, env=ENV)
-    today = "2023-12-01" if days == 30 else "2026-11-01"
-    t, m = run([REHAB, "--data-dir", d, "--today", today, "allowed"])
-    results[days] = t
-    row(f"rehab allowed, {label} of daily sessions", t, m)
+    cmds.append([REHAB, "--data-dir", d, "--today", today, "allowed"])
 db = os.path.join(TMP, f"j{3 * 365}", "journal.sqlite")
-sq_t, _ = run(["sqlite3", db, "SELECT count(*) FROM events"])
+(t1, m1), (t3, m3), (sq_t, _) = interleaved(cmds + [["sqlite3", db, "SELECT count(*) FROM events"]])
+results[30], results[3 * 365] = t1, t3
+row("rehab allowed, 1 month of daily sessions", t1, m1)
+row("rehab allowed, 3 years of daily sessions", t3, m3)
 row("sqlite3 DB 'SELECT count(*) FROM events' (3 years)", sq_t)
 ratio("ratio rehab allowed (3 years) / sqlite3 count", results[3 * 365] / sq_t, 3.0)
 ratio("ratio 3 years / 1 month (history-size independence)", results[3 * 365] / results[30])
