@@ -73,7 +73,7 @@ public final class Journal: Sendable {
         let verdict: JournalError?
         do {
             let reader = try Connection(path: path, flags: SQLITE_OPEN_READONLY, busyTimeout: busyTimeout)
-            try reader.transaction(writing: false) { try Schema.refuseNewer(reader, path: path) }
+            _ = try reader.transaction(writing: false) { try Schema.refuseNewer(reader, path: path) }
             verdict = nil
         } catch let error as SQLiteError where error.primary == SQLITE_READONLY {
             // A crashed writer left a hot journal that only a writable connection may roll back;
@@ -102,9 +102,9 @@ public final class Journal: Sendable {
             let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: busyTimeout)
             try connection.execute("PRAGMA foreign_keys = ON")
             // Inside a read transaction, so the version and migration table are read from one snapshot.
-            try connection.transaction(writing: false) { try Schema.refuseNewer(connection, path: path) }
+            let applied = try connection.transaction(writing: false) { try Schema.refuseNewer(connection, path: path) }
             try Contention.retryingWhileBusy { try useWriteAheadLog(connection, path: path) }
-            try Schema.migrate(connection)
+            try Schema.migrate(connection, applied: applied)
             return connection
         } catch {
             throw JournalError.wrapping(error, place: path)
@@ -125,12 +125,7 @@ public final class Journal: Sendable {
 
     /// Runs `body` on the connection, holding the lock, translating whatever it throws into a `JournalError`.
     func withConnection<T: Sendable>(_ body: (Connection) throws -> T) throws(JournalError) -> T {
-        let result: Result<T, JournalError> = state.withLock { state in
-            do { return .success(try body(state.connection)) } catch {
-                return .failure(JournalError.wrapping(error, place: place))
-            }
-        }
-        return try result.get()
+        try withState { state in try body(state.connection) }
     }
 
     /// Like ``withConnection(_:)``, with the folded records too.

@@ -71,25 +71,29 @@ enum Schema {
         },
     ]
 
-    /// Throws `.newerSchema` when the database was touched by a newer rehab. Only reads.
+    /// Throws `.newerSchema` when the database was touched by a newer rehab; otherwise returns the
+    /// migrations already applied, so opening reads them once. Only reads.
     ///
     /// Both signs count: a `user_version` above ours, or a migration name we never had, since
     /// either means tables may hold data this build would misread.
-    static func refuseNewer(_ db: Connection, path: String) throws {
+    @discardableResult
+    static func refuseNewer(_ db: Connection, path: String) throws -> [String] {
         let userVersion = try userVersion(db)
         let known = Set(migrations.map(\.identifier))
-        let unknown = try applied(db).filter { !known.contains($0) }
-        guard userVersion > version || !unknown.isEmpty else { return }
+        let done = try applied(db)
+        let unknown = done.filter { !known.contains($0) }
+        guard userVersion > version || !unknown.isEmpty else { return done }
         // With only unnumbered unknown migrations, all we know is that the journal is past ours.
         let found = max(userVersion, unknown.compactMap(number(of:)).max() ?? 0, version + 1)
         throw JournalError.newerSchema(path: path, found: found, supported: version)
     }
 
     /// Applies missing migrations, each with its name and the new user_version, in one write
-    /// transaction; a plain read when the journal is current. Two rehabs opening a new journal together
-    /// queue on the write lock, and the second finds the work done.
-    static func migrate(_ db: Connection) throws {
-        if try isCurrent(db) { return }
+    /// transaction; nothing when `applied` (as just read, or read here) is already complete. Two rehabs
+    /// opening a new journal together queue on the write lock, and the second finds the work done.
+    static func migrate(_ db: Connection, applied alreadyApplied: [String]? = nil) throws {
+        let done = try alreadyApplied ?? db.transaction(writing: false) { try applied(db) }
+        if Set(done).isSuperset(of: migrations.map(\.identifier)) { return }
         try db.transaction(writing: true) {
             try db.execute("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
             let done = Set(try applied(db))
@@ -98,12 +102,6 @@ enum Schema {
                 try db.run("INSERT INTO grdb_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
                 try db.execute("PRAGMA user_version = \(i + 1)")
             }
-        }
-    }
-
-    private static func isCurrent(_ db: Connection) throws -> Bool {
-        try db.transaction(writing: false) {
-            Set(try applied(db)).isSuperset(of: migrations.map(\.identifier))
         }
     }
 
