@@ -15,12 +15,14 @@ let package = Package(
         .target(name: "RehabCore"),
         // The therapists' program language: lexer, parser, validation, lowering into RehabCore values.
         .target(name: "RehabScript", dependencies: ["RehabCore"]),
+        // JSON without Foundation: a parser, a Decoder and an Encoder over one tree type.
+        .target(name: "RehabJSON"),
         // SQLite's C interface, from Debian's libsqlite3-dev.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // The patient journal on SQLite; the only module that speaks SQL.
-        .target(name: "RehabJournal", dependencies: ["RehabCore", "CSQLite"]),
+        .target(name: "RehabJournal", dependencies: ["RehabCore", "RehabJSON", "CSQLite"]),
         // The REPL engine: command table, dispatch, renderers. Sees the terminal only through protocols.
-        .target(name: "RehabShell", dependencies: ["RehabCore", "RehabScript", "RehabJournal"]),
+        .target(name: "RehabShell", dependencies: ["RehabCore", "RehabScript", "RehabJournal", "RehabJSON"]),
         // GNU readline, from Debian's libreadline-dev.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // Live adapters: readline, plain line reader for pipes, tty detection, SIGINT flag.
@@ -37,7 +39,8 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RehabScriptTests", dependencies: ["RehabScript", "RehabCore"]),
-        .testTarget(name: "RehabJournalTests", dependencies: ["RehabJournal", "RehabCore"]),
+        .testTarget(name: "RehabJSONTests", dependencies: ["RehabJSON"]),
+        .testTarget(name: "RehabJournalTests", dependencies: ["RehabJournal", "RehabJSON", "RehabCore"]),
         .testTarget(name: "RehabShellTests", dependencies: ["RehabShell", "RehabCore", "RehabScript"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],

@@ -1,4 +1,3 @@
-import Foundation
 import RehabCore
 
 /// Everyday objects with typical weights (`Programs/everyday-objects.txt`), for `can lift gallon-of-milk`.
@@ -13,7 +12,7 @@ struct ObjectCatalog {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count >= 3, let value = Double(parts[1]), value > 0,
-                  let unit = Weight.Unit(rawValue: String(parts[2]).lowercased().replacingOccurrences(of: "lbs", with: "lb")) else { continue }
+                  let unit = Weight.Unit(rawValue: String(parts[2]).lowercased().replacing("lbs", with: "lb")) else { continue }
             let name = parts.count > 3 ? parts[3...].joined(separator: " ") : String(parts[0])
             entries.append(Entry(id: String(parts[0]), weight: Weight(value, unit), name: name))
         }

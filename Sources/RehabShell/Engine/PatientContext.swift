@@ -1,4 +1,3 @@
-import Foundation
 import RehabCore
 import RehabJournal
 import RehabScript

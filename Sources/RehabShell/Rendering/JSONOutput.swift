@@ -1,5 +1,5 @@
-import Foundation
 import RehabCore
+import RehabJSON
 
 /// The `--json` shapes (documented in the README): stable field names, dates as YYYY-MM-DD.
 /// An optional that is written as `null` rather than left out, so every documented field is always present.
@@ -60,10 +60,7 @@ enum JSONOutput {
     }
 
     static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        (try? TreeEncoder().text(value, pretty: true)) ?? "{}"
     }
 
     static func verdict(_ v: Verdict) -> String { encode(VerdictJSON(v)) }

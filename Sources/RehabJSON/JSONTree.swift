@@ -1,7 +1,7 @@
-/// A parsed JSON document, the input of ``TreeDecoder``.
+/// A parsed JSON document: the input of ``TreeDecoder`` and the output of ``TreeEncoder``.
 ///
 /// Numbers keep their literal text so integers and doubles convert exactly as written.
-enum JSONTree: Sendable {
+public enum JSONTree: Sendable {
     case null
     case bool(Bool)
     case number(String)
@@ -10,11 +10,11 @@ enum JSONTree: Sendable {
     /// Members in document order; a document repeating a key is rejected while parsing.
     case object([(key: String, value: JSONTree)])
 
-    /// The document is not JSON, or uses something the fast path leaves to Foundation.
-    struct Malformed: Error {}
+    /// The document is not JSON, or is JSON no writer of ours produces (a repeated key, a lone surrogate).
+    public struct Malformed: Error {}
 
     /// Parses one complete JSON document.
-    static func parse(_ text: String) throws(Malformed) -> JSONTree {
+    public static func parse(_ text: String) throws(Malformed) -> JSONTree {
         var text = text
         let parsed: Result<JSONTree, Malformed> = text.withUTF8 { bytes in
             var reader = Reader(bytes: bytes)
@@ -31,7 +31,7 @@ enum JSONTree: Sendable {
     }
 }
 
-/// A recursive-descent reader over UTF-8 bytes; no Foundation, no per-byte allocation.
+/// A recursive-descent reader over UTF-8 bytes, with no per-byte allocation.
 private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
@@ -61,7 +61,7 @@ private struct Reader {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(number())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         default: throw JSONTree.Malformed()
         }
     }
@@ -75,7 +75,7 @@ private struct Reader {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw JSONTree.Malformed() }
             let key = try string()
-            // JSONDecoder's choice between repeated keys is not ours to guess: let it decide.
+            // Which of two repeated keys wins would be a guess; a payload we wrote never repeats one.
             if members.contains(where: { $0.key == key }) { throw JSONTree.Malformed() }
             skipSpace()
             try expect(UInt8(ascii: ":"))
@@ -115,19 +115,35 @@ private struct Reader {
         index += count
     }
 
-    /// The literal text; whether it is a valid number is decided when it is converted.
-    private mutating func number() -> String {
+    /// The literal text of a number in JSON's grammar (`-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`);
+    /// "01", "1." or "+1" are refused, as `JSONDecoder` refuses them.
+    private mutating func number() throws(JSONTree.Malformed) -> String {
         let start = index
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                 UInt8(ascii: "e"), UInt8(ascii: "E"):
-                index += 1
-            default:
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            }
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        if peek(UInt8(ascii: "0")) {
+            index += 1
+        } else {
+            try digits()
+        }
+        if peek(UInt8(ascii: ".")) {
+            index += 1
+            try digits()
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            index += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
+            try digits()
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
+
+    /// One or more decimal digits.
+    private mutating func digits() throws(JSONTree.Malformed) {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        guard index > start else { throw JSONTree.Malformed() }
     }
 
     private mutating func string() throws(JSONTree.Malformed) -> String {
@@ -178,7 +194,7 @@ private struct Reader {
         throw JSONTree.Malformed()
     }
 
-    /// `\uXXXX`, joining a surrogate pair; a lone surrogate is left to Foundation.
+    /// `\uXXXX`, joining a surrogate pair; a lone surrogate is not text, so it is refused.
     private mutating func unicodeEscape() throws(JSONTree.Malformed) -> Unicode.Scalar {
         let high = try hex4()
         var scalarValue = high
