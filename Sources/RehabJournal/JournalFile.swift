@@ -18,7 +18,20 @@ enum JournalFile {
         /// Zero bytes: SQLite treats it as a new database, and so do we.
         case empty
         /// Carries a plausible SQLite header and is long enough for what the header claims.
-        case sqlite
+        case sqlite(Header)
+    }
+
+    /// What the header says, read before SQLite opens the file.
+    struct Header: Equatable {
+        /// `PRAGMA user_version`, bytes 60–63.
+        let userVersion: Int
+        /// A `-wal` file with frames may hold a newer header than the file itself.
+        let walHasFrames: Bool
+        /// A rollback journal left by a crashed writer, which a writable connection would play back.
+        let hotJournal: Bool
+
+        /// Whether the header alone shows nothing newer than `version` can be in the file.
+        func isAtMost(version: Int) -> Bool { !walHasFrames && !hotJournal && userVersion <= version }
     }
 
     static let header: [UInt8] = Array("SQLite format 3\0".utf8)
@@ -60,10 +73,12 @@ enum JournalFile {
         guard size >= 100, let bytes = readPrefix(path, count: 100), bytes.count == 100 else {
             throw .notADatabase(path: path)
         }
-        guard headerLooksValid(bytes, fileSize: size, walHasFrames: fileSize(path + "-wal") > 0) else {
+        let walHasFrames = fileSize(path + "-wal") > 0
+        guard headerLooksValid(bytes, fileSize: size, walHasFrames: walHasFrames) else {
             throw .notADatabase(path: path)
         }
-        return .sqlite
+        return .sqlite(Header(userVersion: bigEndian32(bytes, at: 60), walHasFrames: walHasFrames,
+                              hotJournal: fileSize(path + "-journal") > 0))
     }
 
     /// Checks the 100-byte SQLite header (https://www.sqlite.org/fileformat.html#the_database_header).

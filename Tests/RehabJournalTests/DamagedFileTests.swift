@@ -85,6 +85,29 @@ struct DamagedFileTests {
         }
     }
 
+    /// Opening skips the read-only look only when the header shows a version this rehab knows,
+    /// with no WAL frames or rollback journal that could hide a newer one.
+    @Test("the header is read as SQLite reads it")
+    func headerAsSQLiteReadsIt() throws {
+        try withTemporaryDirectory { dir in
+            try Self.writeRealJournal(in: dir)
+            let path = journalPath(in: dir)
+            #expect(try JournalFile.examine(path) == .sqlite(.init(userVersion: Schema.version, walHasFrames: false,
+                                                                   hotJournal: false)))
+            try Journal.executeRaw(sql: "PRAGMA user_version = 7", onFileAt: path)
+            guard case .sqlite(let header) = try JournalFile.examine(path) else {
+                Issue.record("expected a SQLite header")
+                return
+            }
+            #expect(header.userVersion == 7)
+            #expect(!header.isAtMost(version: Schema.version))
+            try Journal.executeRaw(sql: "PRAGMA user_version = 1", onFileAt: path)
+            #expect(FileManager.default.createFile(atPath: path + "-journal", contents: Data([1, 2, 3])))
+            guard case .sqlite(let hot) = try JournalFile.examine(path) else { return }
+            #expect(hot.hotJournal && !hot.isAtMost(version: Schema.version))
+        }
+    }
+
     @Test("a journal whose user_version is newer is refused untouched")
     func newerUserVersion() throws {
         try withTemporaryDirectory { dir in
