@@ -15,6 +15,10 @@ def interleaved(cmds, runs=RUNS):
     turns, so a slow spell of the machine hits each of them alike and the ratios between them stay fair."""
     times = [[] for _ in cmds]
     peaks = [0.0 for _ in cmds]
+    # Untimed warm-up runs, so a binary just rebuilt is in the page cache before anything is timed.
+    for _ in range(3):
+        for cmd in cmds:
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     for _ in range(runs):
         for i, cmd in enumerate(cmds):
             start = time.perf_counter()

@@ -22,19 +22,22 @@ struct FileSources: SourceProvider {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(Int(info.st_size), 0) + 1)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Sized from fstat, one byte over so the end shows in one read; a file that grows gets more room.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { raw in
+                read(fd, raw.baseAddress.map { $0 + filled }, raw.count - filled)
+            }
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
-            bytes.append(contentsOf: chunk[..<n])
+            filled += n
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes[..<filled], as: UTF8.self)
     }
 
     /// The names in a directory, or nil when it cannot be listed.

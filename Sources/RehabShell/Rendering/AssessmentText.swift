@@ -76,11 +76,18 @@ enum PreviewTable {
             rows.append(["\(week)", a.phase?.id ?? (a.state == .completed ? "complete" : "-"), lift,
                          ruleText.isEmpty ? "-" : ruleText, exercises.isEmpty ? "-" : exercises])
         }
-        let widths = (0..<4).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.map { row in
-            (0..<4).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(separator: "  ")
-                + "  " + row[4]
-        }.joined(separator: "\n") + "\n"
+        // Counting characters walks the whole text, so each cell is counted once.
+        let counts = rows.map { row in row.prefix(4).map(\.count) }
+        let widths = (0..<4).map { c in counts.map { $0[c] }.max() ?? 0 }
+        var out = ""
+        for (row, count) in zip(rows, counts) {
+            for c in 0..<4 {
+                out += row[c]
+                out.append(contentsOf: repeatElement(" ", count: widths[c] - count[c] + 2))
+            }
+            out += row[4] + "\n"
+        }
+        return out
     }
 }
 
