@@ -14,7 +14,7 @@ struct EncoderAgreementTests {
     }
 
     struct Everything: Codable, Hashable {
-        var text = "quote \" backslash \\ slash / nul \u{0} bell \u{7} del \u{7F} tab \t newline \n cr \r ff \u{C} bs \u{8}"
+        var text = "quote \" backslash \\ slash / nul \u{0} bell \u{7} del \u{7F} tab \t newline \n cr \r ff \u{C} bs \u{8} esc \u{1B} us \u{1F}"
         var unicode = "emoji 👩‍⚕️ flags 🇳🇿 CJK 患者 combining é"
         var flag = true
         var counts: [Int] = [0, -1, Int.max, Int.min]
