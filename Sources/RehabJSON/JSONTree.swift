@@ -13,6 +13,12 @@ public enum JSONTree: Sendable {
     /// The document is not JSON, or is JSON no writer of ours produces (a repeated key, a lone surrogate).
     public struct Malformed: Error {}
 
+    /// The value of `key` among an object's members; the parser never lets a key repeat.
+    public static func member(_ key: String, in members: [(key: String, value: JSONTree)]) -> JSONTree? {
+        for member in members where member.key == key { return member.value }
+        return nil
+    }
+
     /// Parses one complete JSON document.
     public static func parse(_ text: String) throws(Malformed) -> JSONTree {
         var text = text

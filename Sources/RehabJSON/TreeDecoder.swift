@@ -76,11 +76,7 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func contains(_ key: Key) -> Bool { find(key) != nil }
 
-    private func find(_ key: Key) -> JSONTree? {
-        let name = key.stringValue
-        for member in members where member.key == name { return member.value }
-        return nil
-    }
+    private func find(_ key: Key) -> JSONTree? { JSONTree.member(key.stringValue, in: members) }
 
     private func value(_ key: Key) throws -> JSONTree {
         guard let value = find(key) else {
@@ -135,7 +131,7 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func superDecoder() throws -> any Decoder {
-        TreeDecoder(tree: members.first { $0.key == "super" }?.value ?? .null)
+        TreeDecoder(tree: JSONTree.member("super", in: members) ?? .null)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(tree: find(key) ?? .null) }

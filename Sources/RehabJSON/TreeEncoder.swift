@@ -56,6 +56,8 @@ final class Node {
         content = .array([])
     }
 
+    /// Emptying `content` first leaves the copy taken out of it the only reference, so adding a
+    /// member does not copy the whole collection each time.
     func set(_ key: String, _ child: Node) {
         guard case .object(var members) = content else { return }
         content = .unset

@@ -116,10 +116,7 @@ struct Fields {
         self.members = members
     }
 
-    func value(_ key: String) -> JSONTree? {
-        for member in members where member.key == key { return member.value }
-        return nil
-    }
+    func value(_ key: String) -> JSONTree? { JSONTree.member(key, in: members) }
 
     /// The body of an unlabelled associated value, stored under `_0`.
     var only: Fields? { value("_0").flatMap(Fields.init) }
