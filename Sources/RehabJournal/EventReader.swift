@@ -85,6 +85,8 @@ enum EventReader {
     private static func session(_ f: Fields) -> SessionRecord? {
         guard let on = f.day("on"), let before = f.optionalInt("painBefore"), let after = f.optionalInt("painAfter"),
               case .array(let items)? = f.value("exercises"), let note = f.optionalString("note") else { return nil }
+        // Sessions logged against the rules are rare: `Decodable` reads their marks.
+        if f.value("againstRules") != nil { return nil }
         var logs: [ExerciseLog] = []
         logs.reserveCapacity(items.count)
         for item in items {

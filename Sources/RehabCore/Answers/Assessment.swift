@@ -6,13 +6,38 @@ public struct Assessment: Sendable {
     public let recovery: RecoveryDay
     public let state: ProgressionState
     public let machine: ProgressionMachine
-    /// Hold reasons with the day each began (red flag ids, "pain").
-    public let holds: [(reason: String, since: CalendarDay)]
+    /// Hold reasons with the day each began (red flag ids, "unlisted", "pain").
+    public let holds: [Hold]
     public let restrictions: [ActiveRestriction]
+    /// Activities where a clinician's order replaced the program's default, with what it replaced.
+    public let overrides: [Activity: Override]
     public let unit: Weight.Unit
+    /// The patient's emergency number, for every emergency text.
+    public let emergencyNumber: String
 
     /// On hold: in a held phase, or with a hold reported before the program started.
     public var isOnHold: Bool { state.isOnHold || !holds.isEmpty }
+
+    /// Emergency holds: while any is open, every coaching answer is the emergency advice.
+    public var emergencies: [Hold] { holds.filter { $0.severity == .emergency } }
+
+    /// The most severe hold's severity, if any.
+    public var holdSeverity: RedFlag.Severity? { holds.map(\.severity).min() }
+
+    /// Exercises every open hold lets go on (each hold must allow it).
+    public var continuingDuringHold: [String] {
+        guard let first = holds.first else { return [] }
+        return holds.dropFirst().reduce(first.continues) { kept, h in kept.filter(h.continues.contains) }
+    }
+
+    /// "EMERGENCY: Chest pain… Call 911 now and stop all activity." — the whole answer while an emergency is open.
+    public var emergencyAdvice: String? {
+        guard !emergencies.isEmpty else { return nil }
+        let lines = emergencies.map { h in "EMERGENCY: \(h.description). \(h.advice(emergencyNumber: emergencyNumber))" }
+        let resolve = emergencies.map { "'resolve \($0.reason)'" }.joined(separator: ", ")
+        return lines.joined(separator: "\n") + "\nAll coaching is stopped until this is resolved. When a doctor has seen you and says "
+            + "it is safe, type \(resolve)."
+    }
 
     /// The phase whose rules apply (the one to return to while on hold).
     public var phase: Phase? { state.phaseIndex.map { program.phases[$0] } }

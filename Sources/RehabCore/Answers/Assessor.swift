@@ -53,37 +53,40 @@ public enum Assessor {
                 active.append(ActiveRestriction(rule: r.rule, origin: .phase(r, phaseName: phase.name), release: rel))
             }
         }
-        // Surgeon orders: in force from their day until their end, or until a later clearance of the same thing.
-        for (j, o) in record.orders.enumerated() where o.on <= day {
-            let end = o.endDay(surgery: surgery)
-            if let end, day >= end { continue }
-            let lifted = record.clearances.indices.contains { k in
-                let c = record.clearances[k]
-                // A dated order stands until its date: the strictest rule wins. A later plain clearance of
-                // the same thing lifts only an order with no end ("until your surgeon says otherwise").
-                return o.until == nil && c.topic == o.activity.name && c.on <= day && c.upTo == nil
-                    && record.clearance(k, isAfterOrder: j)
+        // Orders recorded by a clinician replace the program's default for their activity, in either direction;
+        // for one activity the latest order stands (design.md, "Whose rule wins").
+        var overrides: [Activity: Override] = [:]
+        for decision in OrderBook(record: record, surgery: surgery, day: day).decisions {
+            let onActivity = active.filter { $0.rule.activity == decision.activity }
+            switch decision.kind {
+            case .restricted(let o, let release):
+                active.removeAll { $0.rule.activity == decision.activity }
+                active.append(ActiveRestriction(rule: o.rule, origin: .surgeon(o), release: release))
+                overrides[decision.activity] = Override(order: .restricted(o), replaced: onActivity)
+            case .limited(let c):
+                active.removeAll { $0.rule.activity == decision.activity }
+                if let limit = c.upTo {
+                    active.append(ActiveRestriction(rule: .liftAtMost(limit), origin: .clearanceLimit(c),
+                                                    release: Release(on: nil, when: "your surgeon clears more")))
+                }
+                overrides[decision.activity] = Override(order: .cleared(c), replaced: onActivity)
+            case .cleared(let c):
+                // A clearance releases bans and gear outright; a limit without a new number keeps the program's own
+                // rule for after the clearance (its condition `cleared lifting` is now met).
+                let released = onActivity.filter { if case .no = $0.rule { return true }; if case .wear = $0.rule { return true }; return false }
+                active.removeAll { r in released.contains(r) }
+                overrides[decision.activity] = Override(order: .cleared(c), replaced: released)
             }
-            if lifted { continue }
-            let rel = Release(on: end, when: end.map { d in
-                if case .week(let w)? = o.until { return "week \(w) (\(d))" }
-                return "\(d)"
-            } ?? "your surgeon says otherwise (type 'clear \(o.activity.name)' when they do)")
-            active.append(ActiveRestriction(rule: o.rule, origin: .surgeon(o), release: rel))
         }
-        // The latest clearance of a topic with an upper limit sets that limit.
-        var latestByTopic: [String: Clearance] = [:]
-        for c in record.clearances where c.on <= day {
-            if let prev = latestByTopic[c.topic], prev.on > c.on { continue }
-            latestByTopic[c.topic] = c
+        let reports = record.activeFlags(on: day)
+        let holds = machine.holdOrder.compactMap { reason in
+            machine.holds[reason].map { since in
+                Hold(reason: reason, since: since, flag: program.redFlag(reason),
+                     words: reason == Hold.unlisted ? reports.last { $0.flag == reason }?.note : nil)
+            }
         }
-        for c in latestByTopic.values.sorted(by: { $0.topic < $1.topic }) {
-            guard let limit = c.upTo, c.topic == Activity.lifting.name else { continue }
-            active.append(ActiveRestriction(rule: .liftAtMost(limit), origin: .clearanceLimit(c),
-                                            release: Release(on: nil, when: "your surgeon clears more (type 'clear \(c.topic)')")))
-        }
-        let holds = machine.holdOrder.compactMap { reason in machine.holds[reason].map { (reason: reason, since: $0) } }
         return Assessment(surgery: surgery, date: day, recovery: recovery, state: machine.state,
-                          machine: machine, holds: holds, restrictions: active, unit: record.profile.unit)
+                          machine: machine, holds: holds, restrictions: active, overrides: overrides, unit: record.profile.unit,
+                          emergencyNumber: record.profile.emergencyNumber)
     }
 }

@@ -2,17 +2,40 @@
 extension Assessment {
     private var holdVerdictParts: (reason: String, when: String)? {
         guard isOnHold, let first = holds.first else { return nil }
-        let names = holds.map { h in program.redFlag(h.reason)?.description ?? (h.reason == "pain" ? "pain at or above the program's hold level" : h.reason) }
-        let advice = holds.compactMap { program.redFlag($0.reason)?.advice }.first.map { " " + $0 } ?? " Contact your surgeon or therapist."
+        let names = holds.map(\.description)
+        let advice = holds.sorted { $0.severity < $1.severity }.first.map { " " + $0.advice(emergencyNumber: emergencyNumber) }
+            ?? " Contact your surgeon or therapist."
         return ("you are on hold since \(first.since) because of: \(names.joined(separator: "; ")).\(advice)",
-                "the red flag is resolved (type 'resolve \(first.reason)')")
+                "the red flag is resolved (type 'resolve \(first.reason)' when your doctor says so)")
+    }
+
+    /// The answer to every coaching question while an emergency is open.
+    private func emergencyVerdict(_ id: String) -> Verdict? {
+        guard let advice = emergencyAdvice, let first = emergencies.first else { return nil }
+        return Verdict(id: id, allowed: false, reason: "not now. " + advice,
+                       changesWhen: "the emergency is resolved (type 'resolve \(first.reason)' when a doctor says so)")
+    }
+
+    /// An activity answer under an urgent or soon hold keeps its reason and says the hold; one decided by a
+    /// clinician's order says what the order replaced.
+    private func withHold(_ v: Verdict) -> Verdict {
+        if let e = emergencyVerdict(v.id) { return e }
+        var v = v
+        if let r = v.restriction, v.override == nil, let o = overrides[r.rule.activity], let replaced = o.replacedText(unit: unit) {
+            v = Verdict(id: v.id, allowed: v.allowed, reason: v.reason + " It replaces the program's default, \(replaced).",
+                        changesOn: v.changesOn, changesWhen: v.changesWhen, restriction: r, source: v.source, override: o)
+        }
+        guard isOnHold, let worst = holds.sorted(by: { $0.severity < $1.severity }).first else { return v }
+        return v.adding("You are on hold (\(worst.description)): \(worst.severity.action(emergencyNumber: emergencyNumber)).")
     }
 
     private func no(_ id: String, _ r: ActiveRestriction, _ why: String) -> Verdict {
         Verdict(id: id, allowed: false, reason: why, changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
     }
 
-    public func canLift(_ weight: Weight, what: String? = nil) -> Verdict {
+    public func canLift(_ weight: Weight, what: String? = nil) -> Verdict { withHold(liftAnswer(weight, what: what)) }
+
+    private func liftAnswer(_ weight: Weight, what: String?) -> Verdict {
         let id = what ?? weight.description
         let object = what.map { "\($0) (about \(weight.shown(in: unit)))" } ?? weight.shown(in: unit)
         if let ban = ban(on: .lifting) {
@@ -29,7 +52,9 @@ extension Assessment {
                        changesOn: limitRule.release.on, changesWhen: limitRule.release.when, restriction: limitRule, source: limitRule.source)
     }
 
-    public func canSit(minutes: Int) -> Verdict {
+    public func canSit(minutes: Int) -> Verdict { withHold(sitAnswer(minutes: minutes)) }
+
+    private func sitAnswer(minutes: Int) -> Verdict {
         let id = "sitting"
         if let ban = ban(on: .sitting) {
             return no(id, ban, "no sitting \(ban.untilText), set by \(ban.authority); lie down or stand instead.")
@@ -45,7 +70,15 @@ extension Assessment {
     }
 
     /// An activity in general: a ban, a limit, or free.
-    public func can(_ activity: Activity) -> Verdict {
+    public func can(_ activity: Activity) -> Verdict { withHold(activityAnswer(activity)) }
+
+    private func activityAnswer(_ activity: Activity) -> Verdict {
+        if let o = overrides[activity], case .cleared(let c) = o.order, ban(on: activity) == nil,
+           activity != .lifting, activity != .sitting {
+            let replaced = o.replacedText(unit: unit).map { "; the program's default was \($0)" } ?? ""
+            return Verdict(id: activity.name, allowed: true, reason: "\(o.who) allows \(activity.name)\(replaced).",
+                           override: o)
+        }
         if let r = ban(on: activity) {
             return no(activity.name, r, "no \(activity.name) \(r.untilText), set by \(r.authority).")
         }
@@ -92,8 +125,12 @@ extension Assessment {
     func exercise(_ id: String, rungs: [String: Int]) -> Verdict {
         let ex = program.exercise(id)
         let name = ex?.name ?? id
-        if let hold = holdVerdictParts {
-            return Verdict(id: id, allowed: false, reason: "not now: " + hold.reason, changesWhen: hold.when)
+        if let e = emergencyVerdict(id) { return e }
+        let continuing = continuingDuringHold.contains(id)
+        if let hold = holdVerdictParts, !continuing {
+            let goesOn = continuingDuringHold.map { program.exercise($0)?.name ?? $0 }
+            let extra = goesOn.isEmpty ? "" : " During this hold your program keeps only: \(goesOn.joined(separator: ", "))."
+            return Verdict(id: id, allowed: false, reason: "not now: " + hold.reason + extra, changesWhen: hold.when)
         }
         guard let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else {
             return Verdict(id: id, allowed: false, reason: "your program has not started yet.")
@@ -138,13 +175,34 @@ extension Assessment {
                 }
             }
         }
+        let holdNote = continuing ? holds.first.map { " You are on hold (\($0.description)), but your program keeps \(name) going during it." } ?? "" : ""
+        if let b = machine.backOffs[id] {
+            let fired = RecoveryDay(surgery: surgery, on: b.since).week - phase.startWeek
+            let usual = p.dose(weeksIntoPhase: fired)
+            let smaller = p.backedOffDose(from: usual).text
+            return Verdict(id: id, allowed: true,
+                           reason: "back off: \(smaller) (not \(usual.text)) since \(b.since), because \(b.reason). Keep to it with no increase "
+                               + "until a session of it leaves your pain at \(b.usual) or less; if it stays up, call your therapist." + holdNote,
+                           changesWhen: "a session of \(name) with pain at \(b.usual) or less", source: p.backOffSource ?? p.source, backOff: b)
+        }
         let weeksIn = recovery.week - phase.startWeek
         let dose = p.dose(weeksIntoPhase: weeksIn).text
         return Verdict(id: id, allowed: true,
-                       reason: "part of phase '\(phase.name)'" + (dose.isEmpty ? "." : ": \(dose)."), source: p.source)
+                       reason: "part of phase '\(phase.name)'" + (dose.isEmpty ? "." : ": \(dose).") + holdNote, source: p.source)
+    }
+
+    /// This week's dose of a prescription, or its smaller back-off dose while a pain rule holds it back.
+    public func dose(of p: Prescription, exercise id: String) -> Dose {
+        guard let phase else { return p.dose }
+        if let b = machine.backOffs[id] {
+            let fired = RecoveryDay(surgery: surgery, on: b.since).week - phase.startWeek
+            return p.backedOffDose(from: p.dose(weeksIntoPhase: fired))
+        }
+        return p.dose(weeksIntoPhase: recovery.week - phase.startWeek)
     }
 
     public func routine(_ id: String) -> Verdict {
+        if let e = emergencyVerdict(id) { return e }
         let r = program.routine(id)
         let name = r?.name ?? id
         let limit = state.phaseIndex ?? (state == .completed ? program.phases.count - 1 : -1)

@@ -13,11 +13,23 @@ public struct Verdict: Hashable, Sendable {
     public let restriction: ActiveRestriction?
     /// The program line the answer comes from.
     public let source: SourceRef?
+    /// Allowed at a smaller dose, because a pain rule stopped it.
+    public let backOff: BackOff?
+    /// A clinician's order decided it, in place of the program's default.
+    public let override: Override?
 
     public init(id: String, allowed: Bool, reason: String, changesOn: CalendarDay? = nil, changesWhen: String? = nil,
-                restriction: ActiveRestriction? = nil, source: SourceRef? = nil) {
+                restriction: ActiveRestriction? = nil, source: SourceRef? = nil, backOff: BackOff? = nil,
+                override: Override? = nil) {
         self.id = id; self.allowed = allowed; self.reason = reason; self.changesOn = changesOn
-        self.changesWhen = changesWhen; self.restriction = restriction; self.source = source
+        self.changesWhen = changesWhen; self.restriction = restriction; self.source = source; self.backOff = backOff
+        self.override = override
+    }
+
+    /// The same answer with more words after its reason.
+    public func adding(_ words: String) -> Verdict {
+        Verdict(id: id, allowed: allowed, reason: reason + " " + words, changesOn: changesOn, changesWhen: changesWhen,
+                restriction: restriction, source: source, backOff: backOff, override: override)
     }
 }
 

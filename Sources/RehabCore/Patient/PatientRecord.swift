@@ -53,6 +53,7 @@ public struct PatientRecord: Hashable, Sendable {
             case "levels": profile.levels = value
             case "program": profile.program = value
             case "unit": profile.unit = Weight.Unit(rawValue: value) ?? profile.unit
+            case "emergency-number": profile.emergencyNumber = value
             default: break
             }
         case .programAssigned(let p): program = p

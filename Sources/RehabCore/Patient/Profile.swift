@@ -7,11 +7,13 @@ public struct Profile: Hashable, Sendable, Codable {
     /// A shipped program name or a file path.
     public var program: String?
     public var unit: Weight.Unit
+    /// The number to call in an emergency, used in every emergency text (112 in Europe).
+    public var emergencyNumber: String
 
     public init(name: String? = nil, surgery: CalendarDay? = nil, procedure: Procedure? = nil, levels: String? = nil,
-                program: String? = nil, unit: Weight.Unit = .lb) {
+                program: String? = nil, unit: Weight.Unit = .lb, emergencyNumber: String = "911") {
         self.name = name; self.surgery = surgery; self.procedure = procedure; self.levels = levels
-        self.program = program; self.unit = unit
+        self.program = program; self.unit = unit; self.emergencyNumber = emergencyNumber
     }
 
     /// Enough to answer questions: a surgery date and a program to follow.

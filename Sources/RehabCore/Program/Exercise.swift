@@ -7,12 +7,14 @@ public struct Exercise: Hashable, Sendable, Codable {
     public var steps: [String]
     public var cues: [String]
     public var stopIf: [String]
+    /// Pain rules of this exercise alone (`stop if pain reaches 5`), on top of the program's.
+    public var painRules: [PainRuleStatement]
     public var source: SourceRef?
 
     public init(id: String, name: String, position: Position? = nil, loads: Loads = Loads(), steps: [String] = [],
-                cues: [String] = [], stopIf: [String] = [], source: SourceRef? = nil) {
+                cues: [String] = [], stopIf: [String] = [], painRules: [PainRuleStatement] = [], source: SourceRef? = nil) {
         self.id = id; self.name = name; self.position = position; self.loads = loads
-        self.steps = steps; self.cues = cues; self.stopIf = stopIf; self.source = source
+        self.steps = steps; self.cues = cues; self.stopIf = stopIf; self.painRules = painRules; self.source = source
     }
 }
 

@@ -5,12 +5,26 @@ public struct Prescription: Hashable, Sendable, Codable {
     public var isLadder: Bool
     public var dose: Dose
     public var progressions: [WeeklyProgression]
+    /// The smaller dose to use after a pain rule stops this exercise (`back off walking 5 min`); nil: half.
+    public var backOff: Dose?
+    public var backOffSource: SourceRef?
     public var source: SourceRef?
 
     public init(exercise: String, isLadder: Bool = false, dose: Dose = Dose(), progressions: [WeeklyProgression] = [],
-                source: SourceRef? = nil) {
+                backOff: Dose? = nil, source: SourceRef? = nil) {
         self.exercise = exercise; self.isLadder = isLadder; self.dose = dose
-        self.progressions = progressions; self.source = source
+        self.progressions = progressions; self.backOff = backOff; self.source = source
+    }
+
+    /// The dose after a pain-rule stop: the program's back-off dose, or half the volume of the dose in force,
+    /// never more than the dose in force when it fired.
+    ///
+    /// Halving follows the traffic-light systems' "modify: reduce load or volume" (Provide Physiotherapy,
+    /// https://providephysiotherapy.org.uk/pain-traffic-light/ ; MVMT "change intensity or volume",
+    /// https://mvmtevanston.com/blog/traffic-lights-amp-pain — clinical-reference.md §6.2).
+    public func backedOffDose(from current: Dose) -> Dose {
+        guard let named = backOff else { return current.halved }
+        return named.capped(by: current)
     }
 
     /// The dose in a given week, counting weeks from the phase's first week.
@@ -36,6 +50,38 @@ public struct Dose: Hashable, Sendable, Codable {
                 timesPerDay: Int? = nil, daysPerWeek: Int? = nil, restSeconds: Int? = nil) {
         self.sets = sets; self.reps = reps; self.holdSeconds = holdSeconds; self.minutes = minutes
         self.timesPerDay = timesPerDay; self.daysPerWeek = daysPerWeek; self.restSeconds = restSeconds
+    }
+
+    /// Half the volume, rounded up: reps, minutes and holds; sets and frequency stay.
+    public var halved: Dose {
+        func half(_ v: Int?) -> Int? { v.map { max(1, ($0 + 1) / 2) } }
+        var d = self
+        d.reps = half(reps); d.minutes = half(minutes); d.holdSeconds = half(holdSeconds)
+        if reps == nil, minutes == nil, holdSeconds == nil { d.sets = half(sets) }
+        return d
+    }
+
+    /// Each quantity no larger than the other dose's, so a back-off never asks for more.
+    public func capped(by other: Dose) -> Dose {
+        func cap(_ a: Int?, _ b: Int?) -> Int? {
+            guard let a else { return nil }
+            guard let b else { return a }
+            return min(a, b)
+        }
+        return Dose(sets: cap(sets, other.sets), reps: cap(reps, other.reps), holdSeconds: cap(holdSeconds, other.holdSeconds),
+                    minutes: cap(minutes, other.minutes), timesPerDay: cap(timesPerDay, other.timesPerDay),
+                    daysPerWeek: cap(daysPerWeek, other.daysPerWeek), restSeconds: restSeconds ?? other.restSeconds)
+    }
+
+    /// Whether any quantity is larger than in another dose (for "no dose increases during a back-off").
+    public func exceeds(_ other: Dose) -> Bool {
+        let pairs = [(sets, other.sets), (reps, other.reps), (holdSeconds, other.holdSeconds), (minutes, other.minutes),
+                     (timesPerDay, other.timesPerDay), (daysPerWeek, other.daysPerWeek)]
+        return pairs.contains { a, b in
+            guard let a else { return false }
+            guard let b else { return true }
+            return a > b
+        }
     }
 
     /// "2 × 10, hold 5 s, 3 times a day"

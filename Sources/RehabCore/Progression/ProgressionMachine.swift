@@ -40,6 +40,13 @@ public struct ProgressionMachine: Sendable {
     /// After a therapist's regress, automatic progress into this phase waits for a manual advance.
     public private(set) var pinnedBelow: Int?
     public private(set) var lastDay: CalendarDay?
+    /// Exercises a pain rule stopped, by exercise id, until they recover.
+    public private(set) var backOffs: [String: BackOff] = [:]
+    /// The first pain score of each of the last days with a session (day ordinal, score), for the usual level.
+    private var startPains: [(day: Int, pain: Int)] = []
+    /// The last day with a session, and the exercises done on it (for the next-morning rule).
+    private var sessionDay: Int?
+    private var sessionDayExercises: [String] = []
 
     public init(program: Program, surgery: CalendarDay, assumeHistoryGatesMet: Bool = false) {
         self.programBox = ProgramBox(program); self.surgery = surgery; self.assumeHistoryGatesMet = assumeHistoryGatesMet
@@ -69,14 +76,67 @@ public struct ProgressionMachine: Sendable {
     private mutating func sessionLogged(_ s: SessionSummary) -> [Action] {
         sessionDays.append(s.on)
         sessionsInPhase += 1
-        guard let peak = s.peakPain else { return [] }
+        var actions = backOffs(after: s)
+        guard let peak = s.peakPain else { return actions }
         painByDay[s.on.ordinal] = max(painByDay[s.on.ordinal] ?? 0, peak)
         for statement in program.painRules {
             if case .holdAtOrAbove(let limit) = statement.rule, peak >= limit {
-                return hold("pain", on: s.on)
+                actions += hold("pain", on: s.on)
+                break
             }
         }
-        return []
+        return actions
+    }
+
+    /// The patient's usual pain before today: the middle of the first scores of the last 7 days with a session.
+    public func usualPain(before day: CalendarDay) -> Int? {
+        let recent = startPains.filter { $0.day < day.ordinal && $0.day >= day.ordinal - 7 }.map(\.pain).sorted()
+        return recent.isEmpty ? nil : recent[(recent.count - 1) / 2]
+    }
+
+    /// The back-off rules for one session: the next-morning rule for yesterday's exercises, recovery of
+    /// exercises backed off earlier, and stop rules that fire now.
+    private mutating func backOffs(after s: SessionSummary) -> [Action] {
+        var actions: [Action] = []
+        let firstOfDay = sessionDay != s.on.ordinal
+        let usual = usualPain(before: s.on)
+        // Pain should settle within 24 hours (clinical-reference.md §6.2: Provide Physiotherapy, Fusion Physio
+        // Chilliwack "worse next day, reduce load", MVMT next-morning check): a first score of the next day above
+        // the usual level backs off what was done the day before.
+        if firstOfDay, let day = sessionDay, day == s.on.ordinal - 1, let before = s.painBefore, let usual, before > usual {
+            let ids = sessionDayExercises.filter { backOffs[$0] == nil }
+            for id in ids {
+                backOffs[id] = BackOff(exercise: id, since: s.on, cause: .nextDay(pain: before, usual: usual), usual: usual)
+            }
+            if !ids.isEmpty {
+                actions += record(.backedOff(ids, reason: "pain the next morning was \(before), above your usual \(usual)"), on: s.on)
+            }
+        }
+        var stopped: [String] = []
+        var stopReason = ""
+        var recovered: [String] = []
+        for id in s.exercises {
+            let firing = PainStop.firing(PainStop.rules(for: id, in: program), painBefore: s.painBefore, peak: s.peakPain)
+            if let firing, let peak = s.peakPain {
+                let base = s.painBefore ?? usual ?? 0
+                backOffs[id] = BackOff(exercise: id, since: s.on, cause: .rule(firing, painBefore: s.painBefore, peak: peak),
+                                       usual: base)
+                if !stopped.contains(id) { stopped.append(id) }
+                if stopReason.isEmpty { stopReason = backOffs[id]?.reason ?? "" }
+            } else if let b = backOffs[id], b.since < s.on, (s.peakPain ?? 0) <= b.usual {
+                backOffs[id] = nil
+                recovered.append(id)
+            }
+        }
+        if !recovered.isEmpty { actions += record(.recovered(recovered), on: s.on) }
+        if !stopped.isEmpty { actions += record(.backedOff(stopped, reason: stopReason), on: s.on) }
+        if firstOfDay, let before = s.painBefore {
+            startPains.append((s.on.ordinal, before))
+            if startPains.count > 14 { startPains.removeFirst(startPains.count - 14) }
+        }
+        if firstOfDay { sessionDay = s.on.ordinal; sessionDayExercises = [] }
+        for id in s.exercises where !sessionDayExercises.contains(id) { sessionDayExercises.append(id) }
+        return actions
     }
 
     private mutating func hold(_ reason: String, on day: CalendarDay) -> [Action] {

@@ -28,6 +28,10 @@ public struct Transition: Hashable, Sendable {
         case completed
         case advancedByTherapist(Int, reason: String)
         case regressedByTherapist(Int, reason: String)
+        /// A pain rule stopped these exercises: smaller dose, no progression until they recover.
+        case backedOff([String], reason: String)
+        /// Pain came back to the usual level on these exercises: their normal dose applies again.
+        case recovered([String])
     }
     public let kind: Kind
     public let on: CalendarDay

@@ -6,7 +6,7 @@ struct LineCursor {
 
     let file: String
     let line: Lexer.Line
-    private(set) var index = 0
+    var index = 0
     var diagnostics: [Diagnostic] = []
 
     init(file: String, line: Lexer.Line) { self.file = file; self.line = line }

@@ -222,6 +222,22 @@ struct Parser {
             fragment.references.append(.init(kind: .ladder, id: id, source: ref))
         case "lift", "sit", "no", "wear":
             fragment.phases[i].restrictions += try restrictionLine(&c, phase: phaseID)
+        case "back" where c.isWord("off", at: 1):
+            _ = c.advance(); _ = c.advance()
+            let (id, ref) = try c.id("the exercise to back off, as prescribed above in this phase")
+            var scratch = Prescription(exercise: id)
+            try dose(&c, into: &scratch)
+            guard scratch.progressions.isEmpty else {
+                throw c.fail("back-off-progression", "a back-off dose does not grow week by week", at: nil,
+                             hint: "write the smaller dose only, such as 'back off walking 5 min, twice a day'")
+            }
+            guard let k = fragment.phases[i].prescriptions.lastIndex(where: { $0.exercise == id }) else {
+                c.diagnostics.append(.error("back-off-unknown", "'back off \(id)' names an exercise this phase does not prescribe above it",
+                                            at: ref, length: id.count, hint: "write the back-off line after the exercise's own line"))
+                throw LineCursor.Failure()
+            }
+            fragment.phases[i].prescriptions[k].backOff = scratch.dose
+            fragment.phases[i].prescriptions[k].backOffSource = ref
         default:
             if Parser.blockOnlyKeywords.contains(head.text) {
                 throw c.fail("wrong-block", "'\(head.text)' belongs in an exercise or routine, not in a phase", at: head)
@@ -234,7 +250,8 @@ struct Parser {
         }
     }
 
-    static let blockOnlyKeywords: Set<String> = ["step", "cue", "never", "position", "loads", "respects", "rungs", "advice", "emergency"]
+    static let blockOnlyKeywords: Set<String> = ["step", "cue", "never", "position", "loads", "respects", "rungs", "advice", "emergency", "urgent",
+                                                   "soon", "says", "continues"]
 
     private mutating func exerciseLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
         guard let head = c.peek, head.kind == .word else { throw c.expected("'position', 'loads', 'step', 'cue' or 'stop if'") }
@@ -254,7 +271,17 @@ struct Parser {
         case "step": fragment.exercises[i].steps.append(try c.string("the step in quotes"))
         case "cue": fragment.exercises[i].cues.append(try c.string("the cue in quotes"))
         case "stop":
-            try c.expect("if", "'if' (as in 'stop if \"…\"')")
+            if c.isWord("if"), c.isWord("pain", at: 1) {
+                c.index -= 1
+                let statement = try painRule(&c)
+                if case .holdAtOrAbove = statement.rule {
+                    throw c.fail("hold-in-exercise", "'hold if pain reaches' applies to the whole program, not to one exercise",
+                                 hint: "write it at the top level, or use 'stop if pain reaches N' here")
+                }
+                fragment.exercises[i].painRules.append(statement)
+                return
+            }
+            try c.expect("if", "'if' (as in 'stop if \"…\"' or 'stop if pain reaches 5')")
             fragment.exercises[i].stopIf.append(try c.string("when to stop, in quotes"))
         default:
             throw c.fail("wrong-block", "'\(head.text)' does not belong in an exercise", at: head,
@@ -309,14 +336,26 @@ struct Parser {
     }
 
     private mutating func redFlagLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
-        guard let head = c.peek, head.kind == .word else { throw c.expected("'advice' or 'emergency'") }
+        guard let head = c.peek, head.kind == .word else { throw c.expected("'advice', 'says', 'continues' or a severity") }
         _ = c.advance()
         switch head.text {
         case "advice": fragment.redFlags[i].advice = try c.string("the advice in quotes")
-        case "emergency": fragment.redFlags[i].emergency = true
+        case "emergency", "urgent", "soon":
+            fragment.redFlags[i].severity = RedFlag.Severity(rawValue: head.text) ?? .urgent
+        case "says":
+            repeat {
+                let phrase = try c.string("a phrase patients use, in quotes, such as \"chest pain\"")
+                fragment.redFlags[i].phrases.append(phrase)
+            } while c.take(.comma)
+        case "continues":
+            repeat {
+                let (id, ref) = try c.id("an exercise id that goes on during this hold, such as 'walking'")
+                fragment.redFlags[i].continues.append(id)
+                fragment.references.append(.init(kind: .exercise, id: id, source: ref))
+            } while c.take(.comma)
         default:
             throw c.fail("wrong-block", "'\(head.text)' does not belong in a red flag", at: head,
-                         hint: "a red flag has 'advice \"…\"' and, for emergency signs, 'emergency'")
+                         hint: "a red flag has 'emergency', 'urgent' or 'soon', 'says \"…\"', 'advice \"…\"' and 'continues EXERCISE'")
         }
         try c.endOfLine()
     }

@@ -124,6 +124,10 @@ struct WhyText {
             case .completed: return "\(t.on): completed the program"
             case .advancedByTherapist(let i, let reason): return "\(t.on): moved on to '\(program.phases[i].name)' by your therapist (\(reason))"
             case .regressedByTherapist(let i, let reason): return "\(t.on): moved back to '\(program.phases[i].name)' by your therapist (\(reason))"
+            case .backedOff(let ids, let reason):
+                return "\(t.on): backed off \(ids.map { program.exercise($0)?.name ?? $0 }.joined(separator: ", ")) (\(reason))"
+            case .recovered(let ids):
+                return "\(t.on): back to the usual dose of \(ids.map { program.exercise($0)?.name ?? $0 }.joined(separator: ", "))"
             }
         }
         if !path.isEmpty { out += "How you got here:\n" + path.map { "  \($0)\n" }.joined() }
