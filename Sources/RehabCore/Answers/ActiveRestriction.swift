@@ -44,7 +44,7 @@ public struct ActiveRestriction: Hashable, Sendable {
         }
     }
 
-    /// "until week 6 (2026-12-14) and your surgeon clears lifting (type 'clear lifting')"
+    /// "until week 6 (2026-12-14) and your surgeon clears lifting (when they do, record it with 'clear lifting by NAME')"
     public var untilText: String {
         guard let when = release.when else { return "with no end date set" }
         return "until \(when)"

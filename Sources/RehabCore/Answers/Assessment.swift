@@ -84,4 +84,24 @@ public struct Assessment: Sendable {
     }
 
     public func wearing(_ gear: String) -> ActiveRestriction? { restrictions.first { $0.rule == .wear(gear) } }
+
+    /// One rule per kind, the one that decides the answer: the strictest limit, the ban that ends last, the gear.
+    public var effectiveRestrictions: [ActiveRestriction] {
+        var kinds: [String] = []
+        for r in restrictions where !kinds.contains(r.rule.kind) { kinds.append(r.rule.kind) }
+        return kinds.compactMap { kind in
+            guard let sample = restrictions.first(where: { $0.rule.kind == kind }) else { return nil }
+            switch sample.rule {
+            case .liftAtMost: return liftLimit
+            case .sitAtMost: return sitLimit
+            case .no(let a): return ban(on: a)
+            case .wear(let g): return wearing(g)
+            }
+        }
+    }
+
+    /// The other rules of the same kind in force that the effective one outranks (shown by `why`).
+    public func outranked(by r: ActiveRestriction) -> [ActiveRestriction] {
+        restrictions.filter { $0.rule.kind == r.rule.kind && $0 != r }
+    }
 }

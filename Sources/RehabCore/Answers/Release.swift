@@ -19,7 +19,7 @@ public struct Release: Hashable, Sendable {
         self.surgery = surgery; self.week = week; self.cleared = cleared
     }
 
-    /// "week 6 (2026-12-14) or when your surgeon clears lifting (type 'clear lifting')"
+    /// "week 6 (2026-12-14) or when your surgeon clears lifting (when they do, record it with 'clear lifting by NAME')"
     public var when: String? {
         guard let condition else { return fixedText }
         let cleared = self.cleared
@@ -55,7 +55,7 @@ public struct Release: Hashable, Sendable {
     static func words(_ c: Condition, surgery: CalendarDay, isCleared: (String) -> Bool, week: Int) -> String {
         switch c {
         case .week(let w): return "week \(w) (\(RecoveryDay.start(ofWeek: w, surgery: surgery)))"
-        case .cleared(let t): return "your surgeon clears \(t) (type 'clear \(t)')"
+        case .cleared(let t): return "your surgeon clears \(t) (when they do, record it with 'clear \(t) by NAME')"
         case .all(let cs):
             let open = cs.filter { !holds($0, isCleared: isCleared, week: week) }
             return (open.isEmpty ? cs : open).map { words($0, surgery: surgery, isCleared: isCleared, week: week) }

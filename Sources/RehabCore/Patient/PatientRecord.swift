@@ -67,6 +67,15 @@ public struct PatientRecord: Hashable, Sendable {
         }
     }
 
+    /// The record as it would be with one more event recorded after all others: for saying what an order
+    /// would change before recording it.
+    public func appending(_ event: PatientEvent) -> PatientRecord {
+        var copy = self
+        let all = clearanceSequence + orderSequence + reportedSequence + resolvedSequence + sessionSequence + overrideSequence
+        copy.apply(event, position: hasSequences ? (all.max() ?? 0) + 1 : nil)
+        return copy
+    }
+
     /// Adds a session known only by its summary (the journal keeps summaries in columns).
     public mutating func apply(_ session: SessionSummary, position: Int) {
         sessions.append(session); sessionSequence.append(position)

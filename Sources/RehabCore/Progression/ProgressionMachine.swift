@@ -170,6 +170,8 @@ public struct ProgressionMachine: Sendable {
 
     private mutating func override(_ o: TherapistOverride) -> [Action] {
         let count = program.phases.count
+        // Whose decision it was stays with the reason wherever the path is shown.
+        let o = TherapistOverride(direction: o.direction, on: o.on, reason: o.reason + (o.by.map { ", by \($0)" } ?? ""), by: o.by)
         switch (o.direction, state) {
         case (.advance, .inPhase(let i)) where i + 1 == count && pinnedBelow == count:
             state = .completed; pinnedBelow = nil
@@ -264,7 +266,7 @@ public struct ProgressionMachine: Sendable {
             case .cleared(let topic):
                 let met = clearances[topic].map { $0 <= day } ?? false
                 return GateResult(gate: statement, met: met, opensOn: nil,
-                                  text: "your surgeon or therapist clears \(topic) (type 'clear \(topic)')")
+                                  text: "your surgeon or therapist clears \(topic) (when they do, record it with 'clear \(topic) by NAME')")
             case .painAtMost(let limit, let days):
                 if assumeHistoryGatesMet {
                     return GateResult(gate: statement, met: true, opensOn: nil, text: "pain at most \(limit)/10 over \(days) days")

@@ -44,6 +44,6 @@ public struct GateResult: Hashable, Sendable {
     public let met: Bool
     /// For week gates not yet met: the day it opens.
     public let opensOn: CalendarDay?
-    /// Plain words: "week 6 (2026-12-14)", "your surgeon clears lifting (type 'clear lifting')".
+    /// Plain words: "week 6 (2026-12-14)", "your surgeon clears lifting (when they do, record it with 'clear lifting by NAME')".
     public let text: String
 }

@@ -10,6 +10,7 @@ enum Validator {
             + ForbiddenPrescriptions.check(program)
             + RoutineRespects.check(program)
             + UnusedClearances.check(program)
+            + RedFlagWords.check(program)
         // Checks report what has no line of its own at an empty file name: the top of the main file.
         return found.map { d in
             guard d.location.file.isEmpty else { return d }

@@ -3,12 +3,12 @@ import RehabCore
 extension Command {
     static let clear = Command(
         "clear", group: .orders, usage: "clear WHAT [up to N lb] [by WHO] [on YYYY-MM-DD]",
-        summary: "Record a surgeon's or therapist's clearance (lifting, driving, twisting…).",
+        summary: "Record a surgeon's or therapist's clearance; it replaces the program's default for that activity.",
         example: "clear lifting up to 25 lb by \"Dr Lee\"",
         arguments: .from(.clearances, then: .words(["up", "by", "on"])), options: ["note"]
     ) { shell, args throws(CommandError) in
         guard let topic = args.words.first?.lowercased() else {
-            throw .usage("say what was cleared; type for example 'clear driving' or 'clear lifting up to 25 lb'.")
+            throw .usage("say what was cleared; type for example 'clear driving by \"Dr Lee\"' or 'clear lifting up to 25 lb by \"Dr Lee\"'.")
         }
         let v = try shell.patientView()
         let known = (v.program.clearanceNames + v.program.activities.map(\.name)).uniqued
@@ -23,22 +23,24 @@ extension Command {
         guard day >= v.surgery, day <= shell.settings.today else {
             throw .usage("a clearance date must be between your surgery (\(v.surgery)) and today (\(shell.settings.today)).")
         }
-        try shell.append(.clearanceRecorded(Clearance(topic: topic, upTo: parts.limit, by: parts.by, on: day, note: args.options["note"])), to: v.name)
-        shell.say("Recorded: \(topic) cleared" + (parts.limit.map { " up to \($0)" } ?? "") + (parts.by.map { " by \($0)" } ?? "") + " on \(day).")
-        let after = try shell.patientView()
-        let a = shell.assessment(after)
-        // A surgeon's dated order outlives a clearance: say so, rather than let "cleared" sound like "allowed".
-        for r in a.restrictions where r.rule.activity.name == topic {
-            if case .surgeon = r.origin {
-                shell.say("Note: '\(r.rule.text)' from \(r.authority) still applies \(r.untilText); the strictest rule wins.")
-            }
+        func clearance(_ by: String?) -> Clearance {
+            Clearance(topic: topic, upTo: parts.limit, by: by, on: day, note: args.options["note"])
         }
-        shell.say("Now: \(a.phaseLabel). Type 'status' or 'next' to see what changed.")
+        var by = parts.by
+        var change = OrderChange(shell: shell, view: v, event: .clearanceRecorded(clearance(by)), activity: Activity(topic))
+        if by == nil, change.loosens {
+            // A rule is only lifted on a clinician's word, so the record says whose.
+            by = try OrderWho.ask(shell, "a clearance that lifts a rule", example: "clear \(topic) by \"Dr Lee\"")
+            change = OrderChange(shell: shell, view: v, event: .clearanceRecorded(clearance(by)), activity: Activity(topic))
+        }
+        try shell.append(.clearanceRecorded(clearance(by)), to: v.name)
+        shell.say("Recorded: \(topic) cleared" + (parts.limit.map { " up to \($0)" } ?? "") + (by.map { " by \($0)" } ?? "") + " on \(day).")
+        for line in change.summary(unit: v.record.profile.unit, topic: topic) { shell.say(line) }
     }
 
     static let restrict = Command(
         "restrict", group: .orders, usage: "restrict WHAT [N lb|N min] [until week N|until YYYY-MM-DD] [by WHO]",
-        summary: "Record a stricter order from your surgeon; the strictest rule in force always wins.",
+        summary: "Record your surgeon's order for an activity; it replaces the program's default, and the latest order stands.",
         example: "restrict lifting 5 lb until week 8 by \"Dr Lee\"",
         arguments: .from(.clearances, then: .words(["until", "by"])), options: ["note"]
     ) { shell, args throws(CommandError) in
@@ -70,145 +72,117 @@ extension Command {
             minutes = n; rest.removeFirst(2)
         }
         let parts = try OrderWords.parse(rest, today: shell.settings.today, unit: v.record.profile.unit, allowed: ["until", "by"])
-        let order = SurgeonOrder(activity: activity, limit: limit, minutes: minutes, until: parts.until, by: parts.by,
-                                 on: shell.settings.today, note: args.options["note"])
-        if let end = order.endDay(surgery: v.surgery), end <= shell.settings.today {
+        func order(_ by: String?) -> SurgeonOrder {
+            SurgeonOrder(activity: activity, limit: limit, minutes: minutes, until: parts.until, by: by,
+                         on: shell.settings.today, note: args.options["note"])
+        }
+        if let end = order(nil).endDay(surgery: v.surgery), end <= shell.settings.today {
             throw .usage("that order would already be over (\(end)); give a later week or date.")
         }
-        try shell.append(.restrictionOrdered(order), to: v.name)
-        shell.say("Recorded: \(order.rule.text)" + (order.endDay(surgery: v.surgery).map { " until \($0)" } ?? " until your surgeon says otherwise")
-                  + (parts.by.map { ", ordered by \($0)" } ?? "") + ". The strictest rule in force always wins.")
+        var by = parts.by
+        var change = OrderChange(shell: shell, view: v, event: .restrictionOrdered(order(by)), activity: activity)
+        if by == nil, change.loosens {
+            by = try OrderWho.ask(shell, "an order that loosens your program's limit", example: "restrict \(args.words.joined(separator: " ")) by \"Dr Lee\"")
+            change = OrderChange(shell: shell, view: v, event: .restrictionOrdered(order(by)), activity: activity)
+        }
+        let o = order(by)
+        try shell.append(.restrictionOrdered(o), to: v.name)
+        shell.say("Recorded: \(o.rule.text)" + (o.endDay(surgery: v.surgery).map { " until \($0)" } ?? " until your surgeon says otherwise")
+                  + (by.map { ", ordered by \($0)" } ?? "") + ". It replaces the program's default for \(activity.name), and any earlier order.")
+        for line in change.summary(unit: v.record.profile.unit, topic: activity.name) { shell.say(line) }
     }
 
     static let clearances = Command(
         "clearances", group: .orders, usage: "clearances", summary: "List recorded clearances.", example: "clearances"
     ) { shell, _ throws(CommandError) in
         let v = try shell.patientView()
-        if v.record.clearances.isEmpty { shell.say("No clearances recorded yet. When your surgeon clears something, type for example 'clear driving'."); return }
+        if v.record.clearances.isEmpty {
+            shell.say("No clearances recorded yet. When your surgeon clears something, record it with for example 'clear driving by \"Dr Lee\"'.")
+            return
+        }
         for c in v.record.clearances { shell.say(OrderText.clearance(c)) }
     }
 
     static let orders = Command(
-        "orders", group: .orders, usage: "orders", summary: "List clearances and your surgeon's restrictions together.", example: "orders"
+        "orders", group: .orders, usage: "orders",
+        summary: "Clearances and your surgeon's orders, each with whether it stands today and what it replaced.", example: "orders"
     ) { shell, _ throws(CommandError) in
         let v = try shell.patientView()
         if v.record.clearances.isEmpty && v.record.orders.isEmpty { shell.say("No clearances or orders recorded."); return }
+        let a = shell.assessment(v)
         for c in v.record.clearances { shell.say(OrderText.clearance(c)) }
         for o in v.record.orders {
             shell.say("\(o.on)  restriction: \(o.rule.text)" + (o.endDay(surgery: v.surgery).map { " until \($0)" } ?? "")
                       + (o.by.map { " — by \($0)" } ?? "") + (o.note.map { " (\($0))" } ?? ""))
         }
-    }
-
-    static let flag = Command(
-        "flag", group: .orders, usage: "flag SYMPTOM", summary: "Report a red-flag symptom: you go on hold and get the advice at once.",
-        example: "flag fever", arguments: .from(.flags), options: ["note"]
-    ) { shell, args throws(CommandError) in
-        let v = try shell.patientView()
-        guard let id = args.words.first?.lowercased() else {
-            throw .usage("name the symptom; type 'flags' to see them, for example 'flag fever'.")
-        }
-        guard let red = v.program.redFlag(id) else {
-            let hint = Suggestion.closest(to: id, in: v.program.redFlags.map(\.id)).map { " — did you mean '\($0)'?" } ?? "."
-            throw .usage("'\(id)' is not a red flag your program knows\(hint) Type 'flags' to list them. If you feel unwell, call your surgeon.")
-        }
-        try shell.append(.redFlagReported(FlagReport(flag: id, on: shell.settings.today, note: args.options["note"])), to: v.name)
-        if red.emergency {
-            shell.say(shell.style("EMERGENCY: \(red.description).", "1;31"))
-        } else {
-            shell.say(shell.style("Red flag: \(red.description).", "1;31"))
-        }
-        if !red.advice.isEmpty { shell.say(red.advice) }
-        shell.say("You are on hold: no exercises until this is resolved. When your doctor says it is, type 'resolve \(id)'.")
-    }
-
-    static let flags = Command(
-        "flags", group: .orders, usage: "flags", summary: "The red flags your program knows, and any reported.", example: "flags"
-    ) { shell, _ throws(CommandError) in
-        let v = try shell.patientView()
-        let active = Set(v.record.activeFlags(on: shell.settings.today).map(\.flag))
-        for f in v.program.redFlags {
-            shell.say("\(active.contains(f.id) ? "REPORTED " : "")\(f.id)\(f.emergency ? " (emergency)" : "") — \(f.description)")
-        }
-        if active.contains("pain") { shell.say("REPORTED pain — a session's pain reached your program's hold level") }
-    }
-
-    static let resolve = Command(
-        "resolve", group: .orders, usage: "resolve FLAG", summary: "Mark a red flag (or a pain hold) as resolved.",
-        example: "resolve fever", arguments: .from(.flags), options: ["note"]
-    ) { shell, args throws(CommandError) in
-        let v = try shell.patientView()
-        guard let id = args.words.first?.lowercased() else { throw .usage("name the flag to resolve; type 'flags' to see the reported ones.") }
-        let a = shell.assessment(v)
-        guard a.holds.contains(where: { $0.reason == id }) else {
-            let open = a.holds.map(\.reason)
-            throw .usage(open.isEmpty ? "no red flag is reported, so there is nothing to resolve."
-                                      : "'\(id)' is not reported; the reported ones are: \(open.joined(separator: ", ")).")
-        }
-        try shell.append(.redFlagResolved(FlagReport(flag: id, on: shell.settings.today, note: args.options["note"])), to: v.name)
-        let after = shell.assessment(try shell.patientView())
-        shell.say("Resolved \(id). Now: \(after.phaseLabel).")
-    }
-
-    static let log = Command(
-        "log", group: .today, usage: "log pain N [after M] [EXERCISE…]",
-        summary: "Log a session: pain before (and after), and the exercises you did.",
-        example: "log pain 3 after 4 walking ankle-pumps",
-        arguments: .words(["pain"], then: .end), options: ["note"]
-    ) { shell, args throws(CommandError) in
-        let v = try shell.patientView()
-        var words = args.words
-        guard words.first == "pain", words.count >= 2, let before = Int(words[1]), (0...10).contains(before) else {
-            throw .usage("type 'log pain N' with your pain from 0 to 10, for example 'log pain 3 after 4 walking'.")
-        }
-        words.removeFirst(2)
-        var after: Int?
-        if words.first == "after" {
-            guard words.count >= 2, let n = Int(words[1]), (0...10).contains(n) else { throw .usage("pain after is a number from 0 to 10, as in 'after 4'.") }
-            after = n; words.removeFirst(2)
-        }
-        for id in words where v.program.exercise(id) == nil {
-            throw Question.unknown("exercise", id, v.program.exercises.map(\.id))
-        }
-        let session = SessionRecord(on: shell.settings.today, painBefore: before, painAfter: after,
-                                    exercises: words.map { ExerciseLog(exercise: $0) }, note: args.options["note"])
-        try shell.append(.sessionLogged(session), to: v.name)
-        shell.say("Logged: pain \(before)" + (after.map { " → \($0)" } ?? "") + (words.isEmpty ? "" : ", \(words.joined(separator: ", "))") + ".")
-        let a = shell.assessment(try shell.patientView())
-        if a.isOnHold, a.holds.contains(where: { $0.reason == "pain" }) {
-            shell.say(shell.style("Your pain reached your program's hold level: you are on hold.", "1;31")
-                      + " Rest, and contact your surgeon or therapist. When it settles and they agree, type 'resolve pain'.")
-        }
+        shell.say("In force today, one rule per activity:")
+        shell.console.write(AssessmentText(shell: shell).restrictions(a))
     }
 
     static let advance = Command(
-        "advance", group: .orders, usage: "advance REASON", summary: "Therapist: move the patient on to the next phase, with a reason.",
-        example: "advance \"strong, pain-free, cleared at visit\""
+        "advance", group: .orders, usage: "advance REASON [by WHO]",
+        summary: "Therapist: move the patient on to the next phase, with a reason (and who, to override unmet gates).",
+        example: "advance \"strong, pain-free, cleared at visit\" by \"Sam (PT)\""
     ) { shell, args throws(CommandError) in try TherapistMove.run(shell, args, .advance) }
 
     static let regress = Command(
-        "regress", group: .orders, usage: "regress REASON", summary: "Therapist: move the patient back one phase, with a reason.",
-        example: "regress \"pain flare after return to work\""
+        "regress", group: .orders, usage: "regress REASON [by WHO]", summary: "Therapist: move the patient back one phase, with a reason.",
+        example: "regress \"pain flare after return to work\" by \"Sam (PT)\""
     ) { shell, args throws(CommandError) in try TherapistMove.run(shell, args, .regress) }
 }
 
 enum TherapistMove {
     static func run(_ shell: Shell, _ args: Arguments, _ direction: TherapistOverride.Direction) throws(CommandError) {
-        let reason = args.words.joined(separator: " ").trimmingSpaces
-        guard !reason.isEmpty else { throw .usage("give a reason, for example '\(direction.rawValue) \"cleared at today's visit\"'.") }
+        var words = args.words
+        var by: String?
+        if let k = words.lastIndex(where: { $0.lowercased() == "by" }), k + 1 < words.count {
+            by = words[(k + 1)...].joined(separator: " ").trimmingSpaces
+            words.removeSubrange(k...)
+            guard let who = by, !who.isEmpty, who.count <= 80 else { throw .usage("say who, as in 'by \"Sam (PT)\"', in at most 80 characters.") }
+        }
+        let reason = words.joined(separator: " ").trimmingSpaces
+        guard !reason.isEmpty else { throw .usage("give a reason, for example '\(direction.rawValue) \"cleared at today's visit\" by \"Sam (PT)\"'.") }
         let v = try shell.patientView()
         let before = shell.assessment(v)
+        var target: Int?
         switch (direction, before.state) {
-        case (.advance, .inPhase(let i)) where i + 1 < v.program.phases.count: break
-        case (.advance, .onHold(let i)) where i + 1 < v.program.phases.count: break
+        case (.advance, .inPhase(let i)) where i + 1 < v.program.phases.count: target = i + 1
+        case (.advance, .onHold(let i)) where i + 1 < v.program.phases.count: target = i + 1
         case (.regress, .inPhase(let i)) where i > 0: break
         case (.regress, .onHold(let i)) where i > 0: break
         case (.regress, .completed): break
         default: throw .usage("there is no phase to \(direction.rawValue) to from \(before.phaseLabel).")
         }
-        try shell.append(.therapistOverride(TherapistOverride(direction: direction, on: shell.settings.today, reason: reason)), to: v.name)
+        // Moving on past unmet gates is a clinical decision: name the gates, and record whose decision it was.
+        let unmet = target.map { before.machine.gates(for: $0, on: before.date).filter { !$0.met }.map(\.text) } ?? []
+        if !unmet.isEmpty {
+            shell.say("This moves past gates not yet met: \(unmet.joined(separator: "; ")).")
+            if by == nil {
+                by = try OrderWho.ask(shell, "an advance past unmet gates", example: "advance \"\(reason)\" by \"Sam (PT)\"")
+            }
+        }
+        try shell.append(.therapistOverride(TherapistOverride(direction: direction, on: shell.settings.today, reason: reason, by: by)),
+                         to: v.name)
         let after = shell.assessment(try shell.patientView())
-        shell.say("Recorded. Now: \(after.phaseLabel).")
+        shell.say("Recorded" + (by.map { " for \($0)" } ?? "") + ": \(reason). Now: \(after.phaseLabel)."
+                  + (unmet.isEmpty ? "" : " Overridden: \(unmet.joined(separator: "; "))."))
+    }
+}
+
+/// Who gave an order that loosens a rule: asked at a terminal, required in a script.
+enum OrderWho {
+    static func ask(_ shell: Shell, _ what: String, example: String) throws(CommandError) -> String {
+        guard let ask = shell.ask else {
+            throw .usage("\(what) needs who gave it; type for example '\(example)'.")
+        }
+        for _ in 0..<3 {
+            guard case .line(let raw) = ask("Who gave this order? Type their name, for example Dr Lee (Enter to cancel): ") else { break }
+            let who = raw.trimmingSpaces
+            if who.isEmpty { break }
+            if who.count <= 80 { return who }
+            shell.console.report("A name has at most 80 characters.\n")
+        }
+        throw .usage("not recorded: \(what) needs who gave it; type for example '\(example)'.")
     }
 }
 

@@ -4,12 +4,12 @@ import RehabJournal
 extension Command {
     static let profile = Command(
         "profile", group: .patients,
-        usage: "profile [set surgery YYYY-MM-DD | set procedure NAME | set program NAME-OR-FILE | set levels L4-L5 | set unit lb|kg | set name TEXT]",
+        usage: "profile [set surgery YYYY-MM-DD | set procedure NAME | set program NAME-OR-FILE | set levels L4-L5 | set unit lb|kg | set name TEXT | set emergency-number 112]",
         summary: "Show your profile, set it up step by step, or change one field.",
         example: "profile set surgery 2026-10-05",
         arguments: .branch(["set": .branch([
             "surgery": .end, "procedure": .words(Procedure.allCases.map(\.rawValue)), "program": .from(.programs),
-            "levels": .end, "unit": .words(["lb", "kg"]), "name": .end,
+            "levels": .end, "unit": .words(["lb", "kg"]), "name": .end, "emergency-number": .words(["911", "112", "999", "000"]),
         ], otherwise: nil)], otherwise: nil),
         options: ["json"]
     ) { shell, args throws(CommandError) in
@@ -45,12 +45,20 @@ extension Command {
         "patients", group: .patients, usage: "patients", summary: "List the patients in this data dir.", example: "patients",
         options: ["json"]
     ) { shell, args throws(CommandError) in
-        let list: [PatientSummary]
-        do { list = try shell.journal().patients() } catch let e as CommandError { throw e }
-        catch let e as JournalError { throw Shell.commandError(e) } catch { throw .environment("the journal could not be read.") }
+        let list = try shell.withJournal { try $0.patients() }
         let current = try? shell.currentPatient()
         if list.isEmpty { shell.say("No patients yet; type 'profile' to set up the first, or 'patient new NAME'."); return }
-        for p in list { shell.say("\(p.name == current ? "*" : " ") \(p.name)  (\(p.eventCount) entries, since \(p.created.prefix(10)))") }
+        for p in list {
+            var line = "\(p.name == current ? "*" : " ") \(p.name)"
+            if let v = try? shell.patientView(named: p.name) {
+                let a = shell.assessment(v)
+                line += " — week \(a.recovery.week), \(a.phaseLabel)"
+                if a.isOnHold { line += ", ON HOLD: " + a.holds.map(\.description).joined(separator: "; ") }
+            } else {
+                line += " — profile not complete"
+            }
+            shell.say(line + "  (\(p.eventCount) entries, since \(p.created.prefix(10)))")
+        }
     }
 
     static let patient = Command(
@@ -63,19 +71,16 @@ extension Command {
             throw .usage("type 'patient new NAME' to add a patient or 'patient use NAME' to switch.")
         }
         let name = args.words[1...].joined(separator: " ")
-        do {
-            let j = try shell.journal()
-            if args.words[0] == "new" {
+        let isNew = args.words[0] == "new"
+        try shell.withJournal { j in
+            if isNew {
                 try j.createPatient(named: name)
-                try j.setSetting("current-patient", name)
-                shell.say("Added \(name) and switched to them. Type 'profile' to set up their surgery.")
             } else {
                 guard try j.hasPatient(named: name) else { throw JournalError.unknownPatient(name) }
-                try j.setSetting("current-patient", name)
-                shell.say("Now working with \(name).")
             }
-        } catch let e as CommandError { throw e } catch let e as JournalError { throw Shell.commandError(e) }
-        catch { throw .environment("the journal could not be written.") }
+            try j.setSetting("current-patient", name)
+        }
+        shell.say(isNew ? "Added \(name) and switched to them. Type 'profile' to set up their surgery." : "Now working with \(name).")
     }
 }
 
@@ -161,12 +166,18 @@ struct ProfileSetup {
             guard let u = Weight.Unit(rawValue: value.lowercased()) else { throw .usage("the unit is 'lb' or 'kg'; type for example 'profile set unit kg'.") }
             try shell.append(.profileChanged(field: "unit", value: u.rawValue, on: today), to: patient)
             return "Weights will be shown in \(u.rawValue)."
+        case "emergency-number":
+            guard (2...15).contains(value.count), value.allSatisfy(\.isASCIIDigitOrPlus) else {
+                throw .usage("an emergency number is 2 to 15 digits, such as 911, 112 or 999; type for example 'profile set emergency-number 112'.")
+            }
+            try shell.append(.profileChanged(field: "emergency-number", value: value, on: today), to: patient)
+            return "Emergency number set to \(value); every emergency message will say to call \(value)."
         case "name":
             guard value != "?", value.count <= 64 else { throw .usage("a name has 1 to 64 characters.") }
             try shell.append(.profileChanged(field: "name", value: value, on: today), to: patient)
             return "Name set to \(value)."
         default:
-            let fields = ["surgery", "procedure", "program", "levels", "unit", "name"]
+            let fields = ["surgery", "procedure", "program", "levels", "unit", "name", "emergency-number"]
             let hint = Suggestion.closest(to: field, in: fields).map { " — did you mean '\($0)'?" } ?? "."
             throw .usage("the profile has no field '\(field)'\(hint) Fields: \(fields.joined(separator: ", ")).")
         }
@@ -182,6 +193,11 @@ enum ProfileText {
         if let l = p.levels { out += "Levels: \(l)\n" }
         out += "Program: \(p.program ?? p.procedure?.defaultProgram ?? "not set")\n"
         out += "Units: \(p.unit.rawValue)\n"
+        out += "Emergency number: \(p.emergencyNumber)\n"
         return out
     }
+}
+
+extension Character {
+    var isASCIIDigitOrPlus: Bool { ("0"..."9").contains(self) || self == "+" }
 }

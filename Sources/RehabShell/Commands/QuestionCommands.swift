@@ -21,6 +21,7 @@ extension Command {
         let day = try shell.evaluationDay(args, surgery: v.surgery)
         let a = shell.assessment(v, on: day)
         if args.json { shell.say(JSONOutput.allowed(a, record: v.record)); return }
+        if let advice = a.emergencyAdvice { shell.say(shell.style(advice, "1;31")); return }
         shell.console.write(AssessmentText(shell: shell).week(a, cleared: [], record: v.record))
     }
 

@@ -29,6 +29,10 @@ extension Command {
             throw .usage("timer needs a number of seconds; type for example 'timer 30'.")
         }
         guard seconds <= 3600 else { throw .usage("a timer can run for at most 3600 seconds (one hour); type a smaller number.") }
+        if let advice = shell.openEmergency() {
+            shell.say(shell.style(advice, "1;31"))
+            throw .failed("the timer did not run: no exercise is coached while an emergency is open.")
+        }
         let label = args.words.dropFirst().joined(separator: " ")
         let completed = Countdown(shell: shell).run(seconds: seconds, label: label.isEmpty ? "Timer" : label)
         if !completed { shell.say("Stopped.") }

@@ -17,14 +17,23 @@ extension Shell {
         }
     }
 
+    /// Runs journal work, turning any journal failure into the shell's one error type: the single place where
+    /// `JournalError` becomes a `CommandError`.
+    func withJournal<T>(_ body: (Journal) throws -> T) throws(CommandError) -> T {
+        let j = try journal()
+        do { return try body(j) } catch let e as CommandError { throw e } catch let e as JournalError {
+            throw Shell.commandError(e)
+        } catch {
+            throw .environment("the journal could not be used; check the data dir and try again.")
+        }
+    }
+
     /// `--patient`, else the one chosen with `patient use`, else the only patient.
     func currentPatient(creating: Bool = false) throws(CommandError) -> String {
-        let j = try journal()
-        do {
-            if let name = settings.patient {
-                guard try j.hasPatient(named: name) else {
-                    throw JournalError.unknownPatient(name)
-                }
+        let wanted = settings.patient
+        return try withJournal { j in
+            if let name = wanted {
+                guard try j.hasPatient(named: name) else { throw JournalError.unknownPatient(name) }
                 return name
             }
             if let name = try j.setting("current-patient"), try j.hasPatient(named: name) { return name }
@@ -39,12 +48,6 @@ extension Shell {
                 throw CommandError.usage("there is no profile yet; type 'profile' to set one up (or 'profile set surgery YYYY-MM-DD').")
             }
             throw CommandError.usage("several patients share this data dir; type 'patient use NAME' (one of: \(all.map(\.name).joined(separator: ", "))).")
-        } catch let e as CommandError {
-            throw e
-        } catch let e as JournalError {
-            throw Shell.commandError(e)
-        } catch {
-            throw .environment("the journal could not be read; check the data dir.")
         }
     }
 
@@ -56,14 +59,12 @@ extension Shell {
     }
 
     func record(of patient: String) throws(CommandError) -> PatientRecord {
-        do { return try journal().record(of: patient) } catch let e as CommandError { throw e } catch let e as JournalError {
-            throw Shell.commandError(e)
-        } catch { throw .environment("the journal could not be read.") }
+        try withJournal { try $0.record(of: patient) }
     }
 
     func append(_ event: PatientEvent, to patient: String) throws(CommandError) {
-        do { try journal().append(event, to: patient, recordedAt: settings.now()) } catch let e as CommandError { throw e }
-        catch let e as JournalError { throw Shell.commandError(e) } catch { throw .environment("the journal could not be written.") }
+        let now = settings.now()
+        try withJournal { try $0.append(event, to: patient, recordedAt: now) }
     }
 
     /// The patient's frozen program, or the shipped one for their procedure when none was assigned yet.
@@ -102,7 +103,10 @@ extension Shell {
     }
 
     func patientView() throws(CommandError) -> PatientView {
-        let name = try currentPatient()
+        try patientView(named: try currentPatient())
+    }
+
+    func patientView(named name: String) throws(CommandError) -> PatientView {
         let record = try record(of: name)
         guard let surgery = record.profile.surgery else {
             throw .usage("your surgery date is not set; type 'profile set surgery YYYY-MM-DD'.")
@@ -114,10 +118,25 @@ extension Shell {
         Assessor.assess(program: v.program, record: v.record, surgery: v.surgery, on: day ?? settings.today)
     }
 
-    /// `rehab[wk 4 · phase 1]> ` once a profile exists; plain `rehab> ` otherwise.
+    /// The emergency advice while an emergency flag is open for the current patient, else nil.
+    func openEmergency() -> String? {
+        guard let v = try? patientView() else { return nil }
+        return assessment(v).emergencyAdvice
+    }
+
+    /// With several patients in one data dir, the line that names whose answer follows ("Ann — week 3, phase 1 …").
+    func patientHeader() -> String? {
+        guard let j = try? journal(), let count = try? j.patients().count, count > 1, let v = try? patientView() else { return nil }
+        let a = assessment(v)
+        return "\(v.record.profile.name ?? v.name) — week \(a.recovery.week), \(a.phaseLabel):"
+    }
+
+    /// `rehab[wk 4 · phase 1]> ` once a profile exists (`rehab[Ann · wk 4 · phase 1]> ` with several patients);
+    /// plain `rehab> ` otherwise.
     func patientPrompt() -> String {
         guard let j = try? journal(), let patients = try? j.patients(), !patients.isEmpty,
               let v = try? patientView() else { return "rehab> " }
+        let who = patients.count > 1 ? "\(v.record.profile.name ?? v.name) · " : ""
         let a = assessment(v)
         let where_: String
         switch a.state {
@@ -126,7 +145,7 @@ extension Shell {
         case .completed: where_ = "done"
         case .notStarted: where_ = "not started"
         }
-        return "rehab[wk \(a.recovery.week) · \(where_)]> "
+        return "rehab[\(who)wk \(a.recovery.week) · \(where_)]> "
     }
 }
 

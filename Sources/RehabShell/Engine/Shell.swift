@@ -37,8 +37,12 @@ public final class Shell {
         if let bad = unknownOptions.sorted().first {
             throw .usage("'\(command.name)' has no option --\(bad); type 'help \(command.name)' to see how to use it.")
         }
+        if Shell.patientGroups.contains(command.group), !args.json, let header = patientHeader() { say(header) }
         try command.run(self, args)
     }
+
+    /// Commands whose answers are about one patient, and so name them when a data dir holds several.
+    static let patientGroups: Set<Command.Group> = [.today, .questions, .orders]
 
     /// Options that take a value, whichever command uses them.
     static let valuedOptions: Set<String> = ["week", "on", "cleared", "format", "patient", "by", "note"]

@@ -9,17 +9,26 @@ struct AssessmentText {
         allowed ? shell.style("yes", "32") : shell.style("no ", "31")
     }
 
+    /// One line per activity: the rule that decides it, whose it is, and what a clinician's order replaced.
     func restrictions(_ a: Assessment) -> String {
-        if a.restrictions.isEmpty { return "  No restrictions are in force.\n" }
         var out = ""
-        for r in a.restrictions {
+        for r in a.effectiveRestrictions {
             var line = "  • \(r.rule.plain(unit: a.unit))"
             if let note = r.note { line += " (\(note))" }
-            line += ", \(r.untilText)"
-            if case .surgeon = r.origin { line += " — \(r.authority)" }
+            line += ", \(r.untilText) — "
+            if let o = a.overrides[r.rule.activity], r.source == nil {
+                line += o.who + (o.replacedText(unit: a.unit).map { ", in place of the program's \($0)" } ?? "")
+            } else {
+                line += "set by \(r.authority)"
+            }
             out += line + "\n"
         }
-        return out
+        for (activity, o) in a.overrides.sorted(by: { $0.key < $1.key }) {
+            guard case .cleared = o.order, !a.restrictions.contains(where: { $0.rule.activity == activity }),
+                  let replaced = o.replacedText(unit: a.unit) else { continue }
+            out += "  • \(activity.name) allowed — \(o.who), in place of the program's \(replaced)\n"
+        }
+        return out.isEmpty ? "  No restrictions are in force.\n" : out
     }
 
     func verdictLines(_ vs: [Verdict], names: (String) -> String) -> String {

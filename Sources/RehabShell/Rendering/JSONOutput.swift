@@ -36,8 +36,11 @@ enum JSONOutput {
         @Nullable var releasedWhen: String?
         let setBy: String
         @Nullable var source: String?
+        /// The program's rule a clinician's order set aside, in program words.
+        @Nullable var replaces: String?
 
-        init(_ r: ActiveRestriction) {
+        init(_ r: ActiveRestriction, replaces: String? = nil) {
+            self.replaces = replaces
             kind = r.rule.kind; rule = r.rule.text
             switch r.rule {
             case .liftAtMost(let w): limit = w.description

@@ -15,20 +15,27 @@ struct StatusText {
         case .completed: out += "You have completed \(a.program.name).\n"
         case .notStarted: out += "Your program has not started yet.\n"
         }
-        if a.isOnHold {
-            out += shell.style("ON HOLD", "1;31") + " — no exercises until this is resolved:\n"
+        if let advice = a.emergencyAdvice {
+            out += shell.style(advice, "1;31") + "\n"
+        } else if a.isOnHold {
+            out += shell.style("ON HOLD", "1;31") + " — no exercises" + (a.continuingDuringHold.isEmpty ? "" : " except those below")
+                + " until this is resolved:\n"
             for h in a.holds {
-                let flag = a.program.redFlag(h.reason)
-                out += "  • \(flag?.description ?? (h.reason == "pain" ? "pain at or above your program's hold level" : h.reason)) (since \(h.since))\n"
-                if let advice = flag?.advice, !advice.isEmpty { out += "    \(advice)\n" }
-                out += "    When it is resolved, type 'resolve \(h.reason)'.\n"
+                out += "  • \(h.description) (since \(h.since)): \(h.severity.action(emergencyNumber: a.emergencyNumber)).\n"
+                out += "    \(h.advice(emergencyNumber: a.emergencyNumber))\n"
+                out += "    When your doctor says it is resolved, type 'resolve \(h.reason)'.\n"
             }
         }
         out += "\nRestrictions in force:\n" + AssessmentText(shell: shell).restrictions(a)
+        let backedOff = a.machine.backOffs.values.sorted { $0.exercise < $1.exercise }
+        if !backedOff.isEmpty, a.emergencyAdvice == nil {
+            out += "\nBacked off after a pain rule (smaller dose, no increase until your pain settles):\n"
+            for b in backedOff { out += "  • \(a.program.exercise(b.exercise)?.name ?? b.exercise) since \(b.since): \(b.reason)\n" }
+        }
         let due = StatusText.dueToday(a, record: record)
         if !due.isEmpty {
             out += "\nDue today:\n"
-            for d in due { out += "  • \(d.name)" + (d.dose.isEmpty ? "" : " — \(d.dose)") + "\n" }
+            for d in due { out += "  • \(d.name)" + (d.dose.isEmpty ? "" : " — \(d.dose)") + (d.progress.isEmpty ? "" : ", \(d.progress)") + "\n" }
         }
         if let next = a.unlocks.first {
             out += "\nNext: \(next.what)" + (next.on.map { " on \($0)" } ?? "") + ((next.when ?? "").isEmpty ? "" : " — \(next.when ?? "")") + ".\n"
@@ -37,19 +44,48 @@ struct StatusText {
         return out
     }
 
-    struct Due { let id: String; let name: String; let dose: String }
+    struct Due {
+        let id: String
+        let name: String
+        let dose: String
+        /// Times done today, from the journal.
+        let doneToday: Int
+        /// Times still to do today, when the dose says how many a day.
+        let remainingToday: Int?
+        /// "2 more times today", "done for today", "done on 2 of 5 days this week"
+        let progress: String
+    }
 
-    /// Today's prescriptions that are allowed, with this week's dose.
+    /// Today's prescriptions that are allowed, with this week's dose and what the journal shows done today.
     static func dueToday(_ a: Assessment, record: PatientRecord) -> [Due] {
-        guard case .inPhase(let i) = a.state else { return [] }
+        guard a.emergencyAdvice == nil, let i = a.state.phaseIndex else { return [] }
         let phase = a.program.phases[i]
+        let today = record.sessions.filter { $0.on == a.date }
+        let weekStart = RecoveryDay.start(ofWeek: a.recovery.week, surgery: a.surgery)
+        let thisWeek = record.sessions.filter { $0.on >= weekStart && $0.on <= a.date }
         var out: [Due] = []
         for p in phase.prescriptions {
             var id = p.exercise
             if p.isLadder, let ladder = a.program.ladder(p.exercise) { id = ladder.rungs[a.rung(of: ladder, record: record)] }
             guard a.exercise(id, record: record).allowed else { continue }
-            out.append(Due(id: id, name: a.program.exercise(id)?.name ?? id,
-                           dose: p.dose(weeksIntoPhase: a.recovery.week - phase.startWeek).text))
+            let dose = a.dose(of: p, exercise: id)
+            let done = today.reduce(0) { n, s in n + s.exercises.filter { $0 == id }.count }
+            var remaining: Int?
+            var progress = ""
+            if let perDay = dose.timesPerDay {
+                remaining = max(0, perDay - done)
+                progress = remaining == 0 ? "done for today" : done == 0 ? "" : "\(remaining ?? 0) more time\(remaining == 1 ? "" : "s") today"
+            } else if let days = dose.daysPerWeek {
+                let doneDays = Set(thisWeek.filter { $0.exercises.contains(id) }.map(\.on)).count
+                progress = done > 0 ? "done today (\(doneDays) of \(days) days this week)"
+                    : doneDays >= days ? "done on \(doneDays) of \(days) days this week" : doneDays > 0 ? "\(doneDays) of \(days) days done this week" : ""
+                remaining = done > 0 ? 0 : nil
+            } else if done > 0 {
+                progress = "done today"; remaining = 0
+            }
+            let shown = dose.text + (a.machine.backOffs[id] != nil ? " (backed off)" : "")
+            out.append(Due(id: id, name: a.program.exercise(id)?.name ?? id, dose: shown, doneToday: done,
+                           remainingToday: remaining, progress: progress))
         }
         return out
     }
@@ -64,17 +100,28 @@ enum StatusJSON {
         @Nullable var phaseName: String?
         let onHold: Bool
         let holds: [String]
+        @Nullable var emergency: String?
         let restrictions: [JSONOutput.RestrictionJSON]
+        let backedOff: [String]
         let dueToday: [DueJSON]
         let next: [NextJSON.Item]
     }
-    struct DueJSON: Encodable { let id: String; let name: String; let dose: String }
+    struct DueJSON: Encodable {
+        let id: String; let name: String; let dose: String; let doneToday: Int
+        @Nullable var remainingToday: Int?
+    }
 
     static func render(_ a: Assessment, record: PatientRecord) -> String {
         JSONOutput.encode(Body(date: a.date.iso, week: a.recovery.week, day: a.recovery.day, phase: a.phase?.id,
                                phaseName: a.phase?.name, onHold: a.isOnHold, holds: a.holds.map(\.reason),
-                               restrictions: a.restrictions.map(JSONOutput.RestrictionJSON.init),
-                               dueToday: StatusText.dueToday(a, record: record).map { DueJSON(id: $0.id, name: $0.name, dose: $0.dose) },
+                               emergency: a.emergencyAdvice,
+                               restrictions: a.effectiveRestrictions.map { r in
+                                   JSONOutput.RestrictionJSON(r, replaces: r.source == nil ? a.overrides[r.rule.activity]?.replacedText(unit: a.unit) : nil)
+                               },
+                               backedOff: a.machine.backOffs.keys.sorted(),
+                               dueToday: StatusText.dueToday(a, record: record).map {
+                                   DueJSON(id: $0.id, name: $0.name, dose: $0.dose, doneToday: $0.doneToday, remainingToday: $0.remainingToday)
+                               },
                                next: a.unlocks.map(NextJSON.Item.init)))
     }
 }

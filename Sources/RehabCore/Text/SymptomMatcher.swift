@@ -1,0 +1,94 @@
+/// Finds red flags from a patient's own words ("my calf is sore and swollen").
+///
+/// Each flag's `says` phrases (and its id) are compared word by word: case, punctuation, word order and
+/// plurals do not matter, and a small misspelling still counts. A phrase whose every word is present is a
+/// clear match; one with most of its words, including a telling one, is an unclear match that the REPL asks
+/// about. Words that say nothing about which flag it is ("pain", "new", "bad") never make a match alone.
+public enum SymptomMatcher {
+    public struct Result: Hashable, Sendable {
+        /// Flags whose phrase the words contain in full, most severe first.
+        public var clear: [RedFlag]
+        /// Flags the words half match, most severe first (never one already clear).
+        public var unclear: [RedFlag]
+        public var isEmpty: Bool { clear.isEmpty && unclear.isEmpty }
+    }
+
+    public static func match(_ text: String, in flags: [RedFlag]) -> Result {
+        let said = words(text)
+        let raw = text.lowercased().trimmingSpacesAndPunctuation
+        var clear: [RedFlag] = [], unclear: [RedFlag] = []
+        for flag in flags {
+            if raw == flag.id || words(flag.id.replacingHyphens) == said && !said.isEmpty { clear.append(flag); continue }
+            var best = 0.0
+            var telling = false
+            for phrase in flag.phrases + [flag.id.replacingHyphens] {
+                let wanted = words(phrase)
+                guard !wanted.isEmpty else { continue }
+                let found = wanted.filter { w in said.contains { similar($0, w) } }
+                let score = Double(found.count) / Double(wanted.count)
+                if score > best || (score == best && !telling) {
+                    best = score
+                    telling = found.contains { !generic.contains($0) }
+                }
+            }
+            if best >= 1, telling { clear.append(flag) } else if best >= 0.5, telling { unclear.append(flag) }
+        }
+        let bySeverity: (RedFlag, RedFlag) -> Bool = { $0.severity < $1.severity }
+        return Result(clear: clear.sorted(by: bySeverity), unclear: unclear.sorted(by: bySeverity))
+    }
+
+    /// Lower-case words without punctuation, stop words or plural endings; "can't" and "can t" both give "cant".
+    static func words(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for ch in text.lowercased() {
+            if ch == "'" || ch == "’" { continue }
+            if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { tokens.append(current); current = "" }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        var out: [String] = []
+        for t in tokens {
+            if t == "t", let last = out.last { out[out.count - 1] = last + "t"; continue }  // "can t" from a quote split
+            out.append(t)
+        }
+        return out.filter { !stopWords.contains($0) }.map(singular)
+    }
+
+    static func singular(_ w: String) -> String {
+        guard w.count > 3 else { return w }
+        if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("sses") || w.hasSuffix("ches") || w.hasSuffix("shes") { return String(w.dropLast(2)) }
+        if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us") { return String(w.dropLast()) }
+        return w
+    }
+
+    /// Equal, or one edit apart for words of 4 letters or more (two for 8 or more).
+    static func similar(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let n = min(a.count, b.count)
+        guard n >= 4 else { return false }
+        return Suggestion.distance(a, b) <= (n >= 8 ? 2 : 1)
+    }
+
+    static let stopWords: Set<String> = [
+        "i", "im", "ive", "my", "me", "a", "an", "the", "is", "are", "am", "was", "be", "been", "and", "or", "of", "in",
+        "on", "at", "to", "it", "its", "have", "has", "had", "got", "getting", "get", "very", "really", "so", "bit",
+        "little", "some", "since", "today", "yesterday", "now", "this", "that", "with", "when", "after", "feel",
+        "feels", "feeling", "like", "just", "there", "any", "kind", "sort", "quite", "too", "left", "right", "both",
+    ]
+
+    /// Words too common among the flags to decide one on their own.
+    static let generic: Set<String> = ["pain", "new", "bad", "severe", "worse", "hurt", "hurting", "sudden", "cant", "trouble",
+                                       "problem", "much", "lot", "not", "no", "more", "hard"]
+}
+
+extension String {
+    var replacingHyphens: String { String(map { $0 == "-" ? " " : $0 }) }
+
+    var trimmingSpacesAndPunctuation: String {
+        var s = Substring(self)
+        while let f = s.first, !(f.isLetter || f.isNumber) { s.removeFirst() }
+        while let l = s.last, !(l.isLetter || l.isNumber) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,20 @@
+import RehabCore
+
+/// Red flags patients must be able to find in their own words, and holds that keep only what is safe.
+enum RedFlagWords {
+    static func check(_ program: Program) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for f in program.redFlags {
+            let at = Validator.here(f.source, program)
+            if f.emergency, !f.continues.isEmpty {
+                out.append(.error("emergency-continues", "red flag '\(f.id)' is an emergency, so nothing continues during it",
+                                  at: at, length: f.id.count, hint: "remove the 'continues' line, or make the flag 'urgent' or 'soon'"))
+            }
+            if f.phrases.isEmpty {
+                out.append(.warning("red-flag-no-phrases", "red flag '\(f.id)' lists no words patients use for it, so only its id finds it",
+                                    at: at, length: f.id.count, hint: "add a line such as 'says \"chest pain\", \"short of breath\"'"))
+            }
+        }
+        return out
+    }
+}
