@@ -231,7 +231,7 @@ struct PatientFlowTests {
         #expect(try repl.run("profile set unit kg").contains("Weights will be shown in kg."))
         #expect(try repl.quit() == 0)
         let r = try PatientJourney.rehab(sandbox, dataDir: PatientJourney.freshDataDir(sandbox), today: Self.today, ["patients"])
-        #expect(r.stdout.contains("me  (2 entries"), "name and unit saved: \(r.stdout)")
+        #expect(r.stdout.contains("me — profile not complete  (2 entries"), "name and unit saved: \(r.stdout)")
     }
 
     // MARK: 5. bad input at the REPL
@@ -337,7 +337,7 @@ struct PatientFlowTests {
         #expect(try repl.quit() == 0)
     }
 
-    @Test("orders and red flags at the REPL: clear, restrict (strictest wins), orders, flag, flags, resolve")
+    @Test("orders and red flags at the REPL: clear, restrict (the surgeon's order replaces the default), orders, flag, flags, resolve")
     func ordersAndFlagsAtRepl() throws {
         let sandbox = Sandbox()
         let repl = try Repl(sandbox, dataDir: try preparedDataDir(sandbox), prompt: Self.week3Prompt)
@@ -356,10 +356,11 @@ struct PatientFlowTests {
         #expect(seven.contains("Dr Lee"), "can lift 7 lb: \(seven)")
         let why = try repl.run("why lift")
         #expect(why.contains("Rule: 'lift at most 5 lb', set by an order from Dr Lee"), "why lift: \(why)")
-        #expect(why.contains("'lift at most 10 lb', set by the program"), "why lift lists the other rule: \(why)")
+        #expect(why.contains("It replaces the program's default, 'lift at most 10 lb'"), "why lift names the rule it replaced: \(why)")
 
         let driving = try repl.run("restrict driving until week 6")
         #expect(driving.contains("Recorded: no driving until 2026-12-12."), "restrict driving: \(driving)")
+        #expect(driving.contains("Now: no driving until week 6 (2026-12-12), set by an order"), "says what changed: \(driving)")
         let orders = try repl.run("orders")
         #expect(orders.contains("2026-11-20  cleared: wound — by Dr Lee"), "orders: \(orders)")
         #expect(orders.contains("2026-11-21  restriction: lift at most 5 lb until 2026-12-26 — by Dr Lee"), "orders: \(orders)")
@@ -368,12 +369,13 @@ struct PatientFlowTests {
         // A red flag: on hold at once, with the advice; the prompt says so.
         let holdPrompt = "rehab[wk 3 · on hold]> "
         let flag = try repl.run("flag fever", next: holdPrompt)
-        #expect(flag.contains("Red flag: Temperature of 100.4 °F (38 °C) or higher"), "flag: \(flag)")
+        #expect(flag.contains("Red flag — call your surgeon"), "flag: \(flag)")
+        #expect(flag.contains("Temperature of 100.4 °F (38 °C) or higher"), "flag: \(flag)")
         #expect(flag.contains("Stop exercising; call your surgeon's office today."), "the advice is shown at once: \(flag)")
         #expect(flag.contains("type 'resolve fever'"), "flag: \(flag)")
         let walking = try repl.run("can do walking")
         #expect(walking.hasPrefix("No — not now: you are on hold since 2026-11-21"), "walking on hold: \(walking)")
-        #expect(try repl.run("flags").contains("REPORTED fever — "))
+        #expect(try repl.run("flags").contains("REPORTED fever ("))
         let resolved = try repl.run("resolve fever", next: Self.week3Prompt)
         #expect(resolved.contains("Resolved fever. Now: phase 1 of 4, 'Protection'."), "resolve: \(resolved)")
         #expect(try repl.run("can do walking").hasPrefix("Yes — "))
@@ -389,33 +391,42 @@ struct PatientFlowTests {
         _ = try repl.start()
 
         let logged = try repl.run("log pain 2 after 3 walking ankle-pumps")
-        #expect(logged.contains("Logged: pain 2 → 3, walking, ankle-pumps."), "log: \(logged)")
+        #expect(logged.contains("Logged: pain 2 → 3, Walking, Ankle pumps."), "log: \(logged)")
         #expect(try repl.run("log pain 1").contains("Logged: pain 1."))
 
         let phase2 = "rehab[wk 3 · phase 2]> "
-        let advanced = try repl.run("advance \"strong, pain-free, cleared at visit\"", next: phase2)
-        #expect(advanced.contains("Recorded. Now: phase 2 of 4, 'Early stabilization'."), "advance: \(advanced)")
+        // Its gates are not met yet, so the REPL names them and asks who decided.
+        let who = "Who gave this order? Type their name, for example Dr Lee (Enter to cancel): "
+        let gates = try repl.run("advance \"strong, pain-free, cleared at visit\"", next: who)
+        #expect(gates.contains("This moves past gates not yet met: week 6"), "advance: \(gates)")
+        let advanced = try repl.run("Sam (PT)", next: phase2)
+        #expect(advanced.contains("Recorded for Sam (PT): strong, pain-free, cleared at visit. Now: phase 2 of 4, 'Early stabilization'."),
+                "advance: \(advanced)")
+        #expect(advanced.contains("Overridden: week 6"), "advance: \(advanced)")
         let regressed = try repl.run("regress \"pain flare\"", next: Self.week3Prompt)
-        #expect(regressed.contains("Recorded. Now: phase 1 of 4, 'Protection'."), "regress: \(regressed)")
+        #expect(regressed.contains("Recorded: pain flare. Now: phase 1 of 4, 'Protection'."), "regress: \(regressed)")
 
         let list = try repl.run("patients")
-        #expect(list.contains("* me  ("), "the first patient is 'me' and current: \(list)")
+        #expect(list.contains("* me — week 3, phase 1 of 4, 'Protection'  ("), "the first patient is 'me' and current: \(list)")
         let added = try repl.run("patient new bob", next: Self.plainPrompt)
         #expect(added.contains("Added bob and switched to them."), "patient new: \(added)")
         #expect(try repl.run("status").contains("surgery date is not set"))
         #expect(try repl.run("profile set surgery 2026-11-14").contains("week 1, day 7 since surgery"))
-        let bobPrompt = "rehab[wk 1 · phase 1]> "
+        // With two patients the prompt names whose record this is.
+        let bobPrompt = "rehab[bob · wk 1 · phase 1]> "
         #expect(try repl.run("profile set procedure cervical-fusion", next: bobPrompt).contains("cervical-fusion"))
         let both = try repl.run("patients")
-        #expect(both.contains("* bob  (") && both.contains("  me  ("), "patients: \(both)")
-        let back = try repl.run("patient use me", next: Self.week3Prompt)
+        #expect(both.contains("* bob — week 1, phase 1") && both.contains("  me — week 3, phase 1"), "patients: \(both)")
+        let back = try repl.run("patient use me", next: "rehab[me · wk 3 · phase 1]> ")
         #expect(back.contains("Now working with me."), "patient use: \(back)")
-        #expect(try repl.run("status").contains("week 3, day 21 since surgery"))
+        let status = try repl.run("status")
+        #expect(status.hasPrefix("me — week 3, phase 1 of 4"), "the answer names the patient: \(status)")
+        #expect(status.contains("week 3, day 21 since surgery"))
         #expect(try repl.quit() == 0)
 
         // The journal holds it all: me has 2 profile + 1 program + 2 sessions + 2 moves.
         let r = try PatientJourney.rehab(sandbox, dataDir: PatientJourney.freshDataDir(sandbox), today: Self.today, ["patients"])
-        #expect(r.stdout.contains("* me  (7 entries"), "patients: \(r.stdout)")
-        #expect(r.stdout.contains("  bob  (3 entries"), "patients: \(r.stdout)")
+        #expect(r.stdout.contains("(7 entries") && r.stdout.contains("* me — "), "patients: \(r.stdout)")
+        #expect(r.stdout.contains("  bob — week 1, phase 1 of 4") && r.stdout.contains("(3 entries"), "patients: \(r.stdout)")
     }
 }

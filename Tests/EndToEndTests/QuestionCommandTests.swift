@@ -75,20 +75,22 @@ struct QuestionCommandTests {
         OneShot(words: ["restrict", "lifting", "5", "lb", "until", "week", "8", "by", "Dr Lee"],
                 fragments: ["Recorded: lift at most 5 lb until 2026-12-26, ordered by Dr Lee."]),
         OneShot(words: ["restrict", "driving", "until", "week", "6"], fragments: ["Recorded: no driving until 2026-12-12."]),
-        OneShot(words: ["orders"], before: [["restrict", "driving", "until", "week", "6"], ["clear", "brace"]],
-                fragments: ["2026-11-21  cleared: brace", "2026-11-21  restriction: no driving until 2026-12-12"]),
-        OneShot(words: ["flag", "fever"], fragments: ["Red flag: Temperature of 100.4 °F (38 °C) or higher",
+        OneShot(words: ["orders"], before: [["restrict", "driving", "until", "week", "6"], ["clear", "brace", "by", "Dr Lee"]],
+                fragments: ["2026-11-21  cleared: brace — by Dr Lee", "2026-11-21  restriction: no driving until 2026-12-12",
+                            "In force today, one rule per activity:"]),
+        OneShot(words: ["flag", "fever"], fragments: ["Temperature of 100.4 °F (38 °C) or higher",
                                                       "Stop exercising; call your surgeon's office today.", "type 'resolve fever'"]),
-        OneShot(words: ["flags"], fragments: ["fever — Temperature of 100.4 °F", "bowel-bladder (emergency) — "]),
+        OneShot(words: ["flags"], fragments: ["— Temperature of 100.4 °F", "bowel-bladder (emergency: call 911 now) — "]),
         OneShot(words: ["resolve", "fever"], before: [["flag", "fever"]], fragments: ["Resolved fever. Now: phase 1 of 4, 'Protection'."]),
-        OneShot(words: ["patients"], fragments: ["* me  (3 entries, since "]),
+        OneShot(words: ["patients"], fragments: ["* me — week 3, phase 1 of 4, 'Protection'  (3 entries, since "]),
         OneShot(words: ["patient", "new", "bob"], fragments: ["Added bob and switched to them."]),
         OneShot(words: ["patient", "use", "me"], before: [["patient", "new", "bob"]], fragments: ["Now working with me."]),
         OneShot(words: ["log", "pain", "2", "after", "3", "walking", "ankle-pumps"],
-                fragments: ["Logged: pain 2 → 3, walking, ankle-pumps."]),
-        OneShot(words: ["advance", "strong, pain-free, cleared at visit"], fragments: ["Recorded. Now: phase 2 of 4, 'Early stabilization'."]),
-        OneShot(words: ["regress", "pain flare"], before: [["advance", "cleared at visit"]],
-                fragments: ["Recorded. Now: phase 1 of 4, 'Protection'."]),
+                fragments: ["Logged: pain 2 → 3, Walking, Ankle pumps."]),
+        OneShot(words: ["advance", "strong, pain-free, cleared at visit", "by", "Sam (PT)"],
+                fragments: ["Recorded for Sam (PT): strong, pain-free, cleared at visit. Now: phase 2 of 4, 'Early stabilization'."]),
+        OneShot(words: ["regress", "pain flare"], before: [["advance", "cleared at visit", "by", "Sam (PT)"]],
+                fragments: ["Recorded: pain flare. Now: phase 1 of 4, 'Protection'."]),
     ]
 
     @Test("every patient, question and order command runs once from the shell", arguments: oneShots)
@@ -136,7 +138,7 @@ struct QuestionCommandTests {
             flags
             resolve fever
             log pain 2 after 3 walking ankle-pumps
-            advance "cleared at visit"
+            advance "cleared at visit" by "Sam (PT)"
             regress "pain flare"
             patient new bob
             patients
@@ -161,9 +163,10 @@ struct QuestionCommandTests {
             "No — lifting is limited to 5 lb", "Rule: 'lift at most 5 lb', set by an order from Dr Lee",
             "Recorded: no driving until 2026-12-12.", "Recorded: wound cleared by Dr Lee on 2026-11-20.",
             "2026-11-20  cleared: wound — by Dr Lee", "restriction: no driving until 2026-12-12",
-            "Red flag: Temperature", "Stop exercising;", "No — not now: you are on hold", "REPORTED fever",
-            "Resolved fever.", "Logged: pain 2 → 3, walking, ankle-pumps.", "Recorded. Now: phase 2 of 4",
-            "Recorded. Now: phase 1 of 4", "Added bob and switched to them.", "* bob  (", "  me  (", "Now working with me.",
+            "Red flag — call your surgeon now: Temperature", "Stop exercising;", "No — not now: you are on hold", "REPORTED fever",
+            "Resolved fever.", "Logged: pain 2 → 3, Walking, Ankle pumps.", "Recorded for Sam (PT): cleared at visit. Now: phase 2 of 4",
+            "Recorded: pain flare. Now: phase 1 of 4", "Added bob and switched to them.", "* bob — profile not complete",
+            "  me — week 3", "Now working with me.",
         ]
         #expect(PatientJourney.missingInOrder(ordered, in: r.stdout) == nil,
                 "missing or out of order: '\(PatientJourney.missingInOrder(ordered, in: r.stdout) ?? "")'\n\(r.stdout)")
@@ -178,7 +181,7 @@ struct QuestionCommandTests {
         #expect(PatientJourney.missingInOrder(parts, in: r.stdout) == nil, "stdout: \(r.stdout)")
     }
 
-    // MARK: orders: the strictest rule wins
+    // MARK: orders: the surgeon's latest order replaces the program's default
 
     @Test("restrict lifting 5 lb until week 8 by Dr Lee: stricter than the program, so can lift 7 lb is no and why names Dr Lee")
     func surgeonOrderIsStricter() throws {
@@ -191,7 +194,7 @@ struct QuestionCommandTests {
         #expect(try ok(sandbox, dir, ["can", "lift", "4", "lb"]).hasPrefix("Yes — 4 lb is within your 5 lb limit"))
         let why = try ok(sandbox, dir, ["why", "lift"])
         #expect(why.contains("Rule: 'lift at most 5 lb', set by an order from Dr Lee"), "why lift: \(why)")
-        #expect(why.contains("Other rules on lifting in force (the strictest wins):"), "why lift: \(why)")
+        #expect(why.contains("It replaces the program's default, 'lift at most 10 lb'"), "why lift: \(why)")
         let json = try PatientJourney.object(try rehab(sandbox, dir, ["can", "lift", "7", "lb", "--json"]))
         #expect(json["allowed"] as? Bool == false)
         #expect(json["changesOn"] as? String == "2026-12-26")
@@ -200,13 +203,17 @@ struct QuestionCommandTests {
         #expect(later.hasPrefix("Yes — 7 lb is within your 10 lb limit"), "at week 8: \(later)")
     }
 
-    @Test("a looser surgeon's order does not loosen the program: the strictest rule wins both ways")
-    func looserOrderDoesNotWin() throws {
+    @Test("a looser order needs who gave it, and then replaces the program's default")
+    func looserOrderNeedsWho() throws {
         let (sandbox, dir) = try prepared()
-        _ = try ok(sandbox, dir, ["restrict", "lifting", "20", "lb", "until", "week", "8"])
+        let refused = try rehab(sandbox, dir, ["restrict", "lifting", "20", "lb", "until", "week", "8"])
+        #expect(refused.status == 2, "exit \(refused.status)")
+        PatientJourney.expectOneSentence(refused.stderr, context: "restrict lifting 20 lb without by")
+        #expect(try ok(sandbox, dir, ["can", "lift", "15", "lb"]).hasPrefix("No — lifting is limited to 10 lb"), "nothing recorded")
+        _ = try ok(sandbox, dir, ["restrict", "lifting", "20", "lb", "until", "week", "8", "by", "Dr Lee"])
         let out = try ok(sandbox, dir, ["can", "lift", "15", "lb"])
-        #expect(out.hasPrefix("No — lifting is limited to 10 lb"), "can lift 15 lb: \(out)")
-        #expect(out.contains("lumbar-fusion.rehab:71"), "the program's rule decides: \(out)")
+        #expect(out.hasPrefix("Yes — 15 lb is within your 20 lb limit"), "can lift 15 lb: \(out)")
+        #expect(out.contains("'lift at most 10 lb'"), "the answer names the default it replaced: \(out)")
     }
 
     @Test("restrict driving until week 6: no clearance lifts a dated order before its date, and clear says so")
@@ -218,21 +225,22 @@ struct QuestionCommandTests {
         #expect(now.hasPrefix("No — no driving until week 6 (2026-12-12)"), "can drive: \(now)")
         #expect(now.contains("Dr Lee"), "can drive: \(now)")
         let cleared = try ok(sandbox, dir, ["clear", "driving"], today: "2026-11-28")
-        #expect(cleared.contains("Note: 'no driving' from an order from Dr Lee"), "clear must say the order stands: \(cleared)")
+        #expect(cleared.contains("Nothing changes today: 'no driving' still applies until week 6 (2026-12-12), set by an order from Dr Lee"),
+                "clear must say the order stands: \(cleared)")
         #expect(try ok(sandbox, dir, ["can", "drive"], today: "2026-11-28").hasPrefix("No — "), "a dated order stands until its date")
         #expect(try ok(sandbox, dir, ["can", "drive"], today: "2026-12-12").hasPrefix("Yes — "), "and ends on it")
     }
 
     @Test("an order recorded after a same-day clearance is in force: clear, then restrict, the same day",
           arguments: [
-            (["clear", "driving"], ["restrict", "driving", "until", "week", "6", "by", "Dr Lee"], ["can", "drive"]),
-            (["clear", "lifting"], ["restrict", "lifting", "5", "lb", "until", "week", "8", "by", "Dr Lee"], ["can", "lift", "7", "lb"]),
+            (["clear", "driving", "by", "Dr Kim"], ["restrict", "driving", "until", "week", "6", "by", "Dr Lee"], ["can", "drive"]),
+            (["clear", "lifting", "by", "Dr Kim"], ["restrict", "lifting", "5", "lb", "until", "week", "8", "by", "Dr Lee"], ["can", "lift", "7", "lb"]),
           ] as [([String], [String], [String])])
     func orderAfterSameDayClearance(_ clear: [String], _ restrict: [String], _ question: [String]) throws {
         let (sandbox, dir) = try prepared()
         _ = try ok(sandbox, dir, clear)
         let recorded = try ok(sandbox, dir, restrict)
-        #expect(recorded.contains("The strictest rule in force always wins."))
+        #expect(recorded.contains("It replaces the program's default"), recorded)
         let answer = try ok(sandbox, dir, question)
         let story = "'\(restrict.joined(separator: " "))' was recorded after '\(clear.joined(separator: " "))', "
             + "yet '\(question.joined(separator: " "))' says: \(answer)"
@@ -290,7 +298,9 @@ struct QuestionCommandTests {
         #expect(try ok(sandbox, dir, ["--patient", "bob", "status"]).contains("week 1, day 7 since surgery"))
         #expect(try ok(sandbox, dir, ["status", "--patient", "bob"]).contains("Anterior cervical"))
         #expect(try ok(sandbox, dir, ["status"]).contains("week 3, day 21 since surgery"), "ann is still current")
-        #expect(try ok(sandbox, dir, ["--patient", "ann", "can", "lift", "15", "lb"]).hasPrefix("No — "))
+        // With two patients every answer first names whose it is.
+        let answer = try ok(sandbox, dir, ["--patient", "ann", "can", "lift", "15", "lb"])
+        #expect(answer.hasPrefix("ann — week 3, phase 1") && answer.contains("\nNo — "), answer)
         _ = try ok(sandbox, dir, ["--patient", "bob", "log", "pain", "2"])
         _ = try ok(sandbox, dir, ["--patient", "bob", "flag", "fever"])
         let bob = try PatientJourney.object(try rehab(sandbox, dir, ["--patient", "bob", "status", "--json"]))
@@ -298,7 +308,8 @@ struct QuestionCommandTests {
         #expect(bob["onHold"] as? Bool == true)
         #expect(ann["onHold"] as? Bool == false, "bob's flag must not put ann on hold")
         let list = try ok(sandbox, dir, ["patients"])
-        #expect(list.contains("* ann  (3 entries") && list.contains("  bob  (5 entries"), "patients: \(list)")
+        #expect(list.contains("* ann — week 3, phase 1 of 4, 'Protection'  (3 entries"), "patients: \(list)")
+        #expect(list.contains("  bob — week 1, ") && list.contains("ON HOLD: Temperature") && list.contains("(5 entries"), "patients: \(list)")
 
         let missing = try rehab(sandbox, dir, ["--patient", "zed", "status"])
         #expect(missing.status == 2)
@@ -311,14 +322,17 @@ struct QuestionCommandTests {
 
     // MARK: 4. clearances
 
-    @Test("at week 8: can lift 12 lb is no; clear lifting moves to the program's next limit (15 lb until week 12 and heavy-lifting)")
+    @Test("at week 8: can lift 12 lb is no; clear lifting by the surgeon moves to the program's next limit (15 lb until week 12)")
     func clearLiftingFollowsProgram() throws {
         let (sandbox, dir) = try prepared(today: Self.week8)
         let before = try ok(sandbox, dir, ["can", "lift", "12", "lb"], today: Self.week8)
         #expect(before.hasPrefix("No — lifting is limited to 10 lb until your surgeon clears lifting"), "before: \(before)")
         #expect(before.contains("lumbar-fusion.rehab:71"))
-        let cleared = try ok(sandbox, dir, ["clear", "lifting"], today: Self.week8)
-        #expect(cleared.contains("Recorded: lifting cleared on 2026-12-26."), "clear: \(cleared)")
+        // It loosens a limit, so a script must say who cleared it.
+        #expect(try rehab(sandbox, dir, ["clear", "lifting"], today: Self.week8).status == 2)
+        let cleared = try ok(sandbox, dir, ["clear", "lifting", "by", "Dr Lee"], today: Self.week8)
+        #expect(cleared.contains("Recorded: lifting cleared by Dr Lee on 2026-12-26."), "clear: \(cleared)")
+        #expect(cleared.contains("Now: lifting is limited to 15 lb"), "says what changed: \(cleared)")
         let twelve = try ok(sandbox, dir, ["can", "lift", "12", "lb"], today: Self.week8)
         #expect(twelve.hasPrefix("Yes — 12 lb is within your 15 lb limit"), "after clear: \(twelve)")
         let sixteen = try ok(sandbox, dir, ["can", "lift", "16", "lb"], today: Self.week8)
@@ -334,7 +348,7 @@ struct QuestionCommandTests {
         #expect(limits == ["15 lb"], "lifting limits in force: \(limits)")
     }
 
-    @Test("clear lifting up to N lb: the clearance's limit counts when it is stricter than the program's")
+    @Test("clear lifting up to N lb by WHO: the clearance's limit replaces the program's, in either direction")
     func clearLiftingUpTo() throws {
         // Week 8: the program allows 15 lb once lifting is cleared; a clearance up to 12 lb is stricter.
         let (sandbox, dir) = try prepared(today: Self.week8)
@@ -343,15 +357,17 @@ struct QuestionCommandTests {
         #expect(try ok(sandbox, dir, ["can", "lift", "12", "lb"], today: Self.week8).hasPrefix("Yes — "))
         let thirteen = try ok(sandbox, dir, ["can", "lift", "13", "lb"], today: Self.week8)
         #expect(thirteen.hasPrefix("No — lifting is limited to 12 lb"), "13 lb: \(thirteen)")
-        // Up to 25 lb at week 8 is looser than the program's 15 lb, which stays in charge.
+        // Up to 25 lb at week 8 is looser than the program's 10 lb: it needs who gave it, and then it is the limit.
         let (s2, d2) = try prepared(today: Self.week8)
-        _ = try ok(s2, d2, ["clear", "lifting", "up", "to", "25", "lb"], today: Self.week8)
-        #expect(try ok(s2, d2, ["can", "lift", "16", "lb"], today: Self.week8).hasPrefix("No — lifting is limited to 15 lb"))
+        #expect(try rehab(s2, d2, ["clear", "lifting", "up", "to", "25", "lb"], today: Self.week8).status == 2)
+        _ = try ok(s2, d2, ["clear", "lifting", "up", "to", "25", "lb", "by", "Dr Lee"], today: Self.week8)
+        #expect(try ok(s2, d2, ["can", "lift", "16", "lb"], today: Self.week8).hasPrefix("Yes — 16 lb is within your 25 lb limit"))
+        #expect(try ok(s2, d2, ["can", "lift", "26", "lb"], today: Self.week8).hasPrefix("No — lifting is limited to 25 lb"))
 
         // Week 12 with heavy lifting cleared: the program has no limit left, so 25 lb is the limit.
         let (s3, d3) = try prepared(today: Self.week12)
-        _ = try ok(s3, d3, ["clear", "lifting", "on", "2027-01-20"], today: Self.week12)
-        _ = try ok(s3, d3, ["clear", "heavy-lifting", "on", "2027-01-20"], today: Self.week12)
+        _ = try ok(s3, d3, ["clear", "lifting", "by", "Dr Lee", "on", "2027-01-20"], today: Self.week12)
+        _ = try ok(s3, d3, ["clear", "heavy-lifting", "by", "Dr Lee", "on", "2027-01-20"], today: Self.week12)
         #expect(try ok(s3, d3, ["can", "lift", "100", "lb"], today: Self.week12).hasPrefix("Yes — no lifting limit is in force"))
         let all4 = try ok(s3, d3, ["clear", "lifting", "up", "to", "25", "lb", "by", "Dr Lee", "on", "2027-01-22"], today: Self.week12)
         #expect(all4.contains("Recorded: lifting cleared up to 25 lb by Dr Lee on 2027-01-22."), "clear …: \(all4)")
@@ -448,11 +464,14 @@ struct QuestionCommandTests {
         #expect(restrictions.count >= 10, "restrictions: \(restrictions.count)")
         for r in restrictions {
             PatientJourney.expectShape(r, ["kind": .string, "rule": .string, "limit": .stringOrNull, "releasedOn": .dateOrNull,
-                                           "releasedWhen": .stringOrNull, "setBy": .string, "source": .stringOrNull],
+                                           "releasedWhen": .stringOrNull, "setBy": .string, "source": .stringOrNull,
+                                           "replaces": .stringOrNull],
                                        context: "restriction \(r["rule"] ?? "?")")
         }
         let lifting = restrictions.filter { $0["kind"] as? String == "lifting" }
-        #expect(Set(lifting.compactMap { $0["limit"] as? String }) == ["10 lb", "5 lb"], "lifting: \(lifting)")
+        // One effective rule per activity: the surgeon's 5 lb, saying which program rule it replaced.
+        #expect(lifting.compactMap { $0["limit"] as? String } == ["5 lb"], "lifting: \(lifting)")
+        #expect((lifting.first?["replaces"] as? String)?.contains("lift at most 10 lb") == true, "lifting: \(lifting)")
         let order = lifting.first { $0["limit"] as? String == "5 lb" }
         #expect(order?["releasedOn"] as? String == "2026-12-26")
         #expect((order?["setBy"] as? String)?.contains("Dr Lee") == true, "setBy: \(order ?? [:])")

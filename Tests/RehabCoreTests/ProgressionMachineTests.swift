@@ -178,12 +178,12 @@ import Testing
         #expect(entered(m).last.map(\.1) == 85)
     }
 
-    @Test func overridesRecordTheirReason() {
+    @Test func overridesRecordTheirReasonAndWho() {
         var m = machine()
         m.run(from: 0, through: 1)
         m.handle(.therapistOverride(TherapistOverride(direction: .advance, on: Day.n(2), reason: "doing well", by: "Sam")))
         #expect(m.state == .inPhase(1))
-        #expect(m.transitions.last?.kind == .advancedByTherapist(1, reason: "doing well"))
+        #expect(m.transitions.last?.kind == .advancedByTherapist(1, reason: "doing well, by Sam"))
     }
 
     @Test func anAdvanceWhileOnHoldChangesWhereThePatientReturns() {

@@ -14,6 +14,7 @@ import Testing
         ladder core "Core"
           rungs ankle-pumps, bridges
         red flag fever "Fever"
+          says "fever", "high temperature"
           advice "Call the office."
         """
 

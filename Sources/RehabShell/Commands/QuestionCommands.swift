@@ -54,7 +54,13 @@ extension Command {
         let a = shell.assessment(v)
         let words = args.words.first == "can" ? Array(args.words.dropFirst()) : args.words
         let verdict = try Question.parse(words, shell: shell, view: v).answer(a, record: v.record)
-        shell.console.write(WhyText(shell: shell).render(verdict, a, program: v.program, files: v.record.program?.files ?? [:]))
+        // Exercises logged against the rules are rare and kept in the full session records only.
+        let against: [(CalendarDay, AgainstRules)] = try shell.withJournal { try $0.events(of: v.name) }.flatMap { stored in
+            guard case .sessionLogged(let s) = stored.event else { return [(CalendarDay, AgainstRules)]() }
+            return s.againstRules.map { (s.on, $0) }
+        }
+        shell.console.write(WhyText(shell: shell).render(verdict, a, program: v.program, files: v.record.program?.files ?? [:],
+                                                          against: against))
     }
 
     static let next = Command(

@@ -19,6 +19,7 @@ extension Shell {
 
     /// Runs journal work, turning any journal failure into the shell's one error type: the single place where
     /// `JournalError` becomes a `CommandError`.
+    @discardableResult
     func withJournal<T>(_ body: (Journal) throws -> T) throws(CommandError) -> T {
         let j = try journal()
         do { return try body(j) } catch let e as CommandError { throw e } catch let e as JournalError {

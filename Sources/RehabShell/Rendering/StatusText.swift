@@ -139,7 +139,8 @@ enum NextJSON {
 /// `can …`: "Yes — …" or "No — …".
 enum VerdictText {
     static func render(_ v: Verdict, shell: Shell) -> String {
-        (v.allowed ? shell.style("Yes", "1;32") : shell.style("No", "1;31")) + " — " + v.reason
+        let word = v.backOff != nil ? shell.style("Back off", "1;33") : v.allowed ? shell.style("Yes", "1;32") : shell.style("No", "1;31")
+        return word + " — " + (v.backOff != nil && v.reason.hasPrefix("back off: ") ? String(v.reason.dropFirst(10)) : v.reason)
     }
 }
 
@@ -148,8 +149,11 @@ struct WhyText {
     let shell: Shell
 
     /// `files` is the patient's frozen program text, to quote the line an answer comes from.
-    func render(_ v: Verdict, _ a: Assessment, program: Program, files: [String: String]) -> String {
+    func render(_ v: Verdict, _ a: Assessment, program: Program, files: [String: String], against: [(CalendarDay, AgainstRules)] = []) -> String {
         var out = VerdictText.render(v, shell: shell) + "\n"
+        for (day, mark) in against where mark.exercise == v.id {
+            out += "Logged against the rules on \(day): \(mark.reason)\n"
+        }
         if let r = v.restriction {
             out += "Rule: '\(r.rule.text)', set by \(r.authority).\n"
             if let src = r.source, let line = programLine(src, files) { out += "  \(src.file):\(src.line):  \(line)\n" }

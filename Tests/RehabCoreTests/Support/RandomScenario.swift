@@ -195,17 +195,41 @@ enum Reference {
     static func rules(_ s: Scenario, phaseIndex: Int?) -> [RestrictionRule] {
         var rules = s.program.restrictions.filter { inForce($0, s) }.map(\.rule)
         if let i = phaseIndex { rules += s.program.phases[i].restrictions.filter { inForce($0, s) }.map(\.rule) }
-        for o in s.record.orders where o.on <= s.date {
-            if let end = o.endDay(surgery: s.surgery), s.date >= end { continue }
-            // Only an open-ended order is lifted by a later plain clearance (a dated one stands until its date);
-            // these hand-built records carry no journal positions, so on the same day the order wins.
-            let cleared = o.until == nil
-                && s.record.clearances.contains { $0.topic == o.activity.name && $0.upTo == nil && $0.on > o.on && $0.on <= s.date }
-            if !cleared { rules.append(o.rule) }
+        // Orders by a clinician replace the program's rules on their activity; the latest order per activity
+        // stands. These hand-built records carry no journal positions: on one day an order comes after a
+        // clearance, and later entries of a kind after earlier ones.
+        enum Entry { case order(SurgeonOrder), clearance(Clearance) }
+        var latest: [Activity: (key: (Int, Int, Int), entry: Entry)] = [:]
+        for (j, o) in s.record.orders.enumerated() where o.on <= s.date {
+            let key = (o.on.ordinal, 1, j)
+            if let cur = latest[o.activity], cur.key > key { continue }
+            latest[o.activity] = (key, .order(o))
         }
-        let lifting = s.record.clearances.enumerated().filter { $0.element.topic == "lifting" && $0.element.on <= s.date }
-        if let latest = lifting.max(by: { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) })?.element, let upTo = latest.upTo {
-            rules.append(.liftAtMost(upTo))
+        for (k, c) in s.record.clearances.enumerated() where c.on <= s.date && (c.by != nil || c.upTo != nil) {
+            let key = (c.on.ordinal, 0, k)
+            let a = Activity(c.topic)
+            if let cur = latest[a], cur.key > key { continue }
+            latest[a] = (key, .clearance(c))
+        }
+        for (activity, entry) in latest {
+            switch entry.entry {
+            case .order(let o):
+                if let end = o.endDay(surgery: s.surgery), s.date >= end { continue }
+                // An open-ended order is lifted by a later clearance recorded without who gave it.
+                let lifted = o.until == nil && s.record.clearances.contains {
+                    $0.topic == activity.name && $0.upTo == nil && $0.by == nil && $0.on > o.on && $0.on <= s.date
+                }
+                if lifted { continue }
+                rules.removeAll { $0.activity == activity }
+                rules.append(o.rule)
+            case .clearance(let c):
+                if let upTo = c.upTo {
+                    rules.removeAll { $0.activity == activity }
+                    rules.append(.liftAtMost(upTo))
+                } else {
+                    rules.removeAll { $0 == .no(activity) || $0 == .wear(activity.name) }
+                }
+            }
         }
         return rules
     }
