@@ -86,4 +86,11 @@ row("rehab allowed, 3 years of daily sessions", t3, m3)
 row("sqlite3 DB 'SELECT count(*) FROM events' (3 years)", sq_t)
 ratio("ratio rehab allowed (3 years) / sqlite3 count", results[3 * 365] / sq_t, 3.0)
 ratio("ratio 3 years / 1 month (history-size independence)", results[3 * 365] / results[30])
+# In process, as the journal unit test once timed it: open, first fold, and the fold after one more append (what
+# the REPL does after 'log'). Run last: it appends sessions to the 3-year journal.
+fold = subprocess.run([BENCH, "fold", os.path.join(TMP, f"j{3 * 365}"), str(RUNS)], capture_output=True, text=True,
+                      check=True).stdout.split()
+row("Journal.open, 3 years (in process)", float(fold[0]))
+row("record(of:), 3 years, first fold (in process)", float(fold[1]))
+row("record(of:) after one more append (in process)", float(fold[2]))
 shutil.rmtree(TMP, ignore_errors=True)

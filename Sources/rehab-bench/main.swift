@@ -114,8 +114,32 @@ case "journal":
         }
         try j.append(events, to: "bench", recordedAt: "2026-01-01T00:00:00Z")
     } catch { fail("\(error)") }
+case "fold":
+    // rehab-bench fold DATADIR RUNS: median seconds, in process, of Journal.open, record(of:) of the 'bench'
+    // patient (cold), and record(of:) again after one more session is appended (warm). Appends RUNS sessions.
+    guard args.count == 3, let runs = Int(args[args.startIndex + 2]), runs > 0 else { fail("usage: fold DATADIR RUNS") }
+    let dir = args[args.startIndex + 1]
+    var opening: [Double] = [], cold: [Double] = [], warm: [Double] = []
+    do {
+        for run in 0..<runs {
+            var journal: Journal?
+            var failure: Error?
+            opening.append(seconds { do { journal = try Journal.open(dataDir: dir) } catch { failure = error } })
+            guard let j = journal else { fail("cannot open \(dir): \(failure.map { "\($0)" } ?? "")") }
+            var count = 0
+            cold.append(seconds { count = (try? j.record(of: "bench"))?.sessions.count ?? -1 })
+            guard count > 0 else { fail("no sessions for 'bench' in \(dir); run 'journal' first") }
+            let day = CalendarDay(iso: "2030-01-01")!.adding(days: run)
+            _ = try j.append(.sessionLogged(SessionRecord(on: day, painBefore: 2, painAfter: 3,
+                                                      exercises: [ExerciseLog(exercise: "walking", minutes: 20)])),
+                         to: "bench", recordedAt: "2026-01-01T00:00:00Z")
+            warm.append(seconds { count = (try? j.record(of: "bench"))?.sessions.count ?? -1 })
+            guard count > 0 else { fail("record(of:) failed after an append") }
+        }
+    } catch { fail("\(error)") }
+    print("\(median(opening)) \(median(cold)) \(median(warm))")
 default:
-    fail("usage: rehab-bench program|parse|journal …")
+    fail("usage: rehab-bench program|parse|journal|fold …")
 }
 
 struct DiskSources: SourceProvider {

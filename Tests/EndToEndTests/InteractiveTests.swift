@@ -24,13 +24,6 @@ struct InteractiveTests {
         return out + (try session.expect(Self.prompt))
     }
 
-    /// Gives readline a moment to go back to waiting for a key after it drew something.
-    ///
-    /// Seeing the echo proves readline has the text, but it may still be between drawing and its
-    /// next read(); a Ctrl-C landing exactly there takes another path (see `ctrlCWhileBusy`).
-    /// These tests are about the ordinary path, so they let readline settle first.
-    private func settle() { usleep(200_000) }
-
     private func quit(_ session: PTYSession) throws {
         session.sendControl("d")
         #expect(try session.waitForExit() == 0)
@@ -232,7 +225,7 @@ struct InteractiveTests {
         defer { session.terminate() }
         session.send("nosuchcmd")
         try session.expect("nosuchcmd")           // echoed: readline has it, Ctrl-C will not just flush it
-        settle()
+        try session.expectWaitingForKey()   // readline is back in its wait for a key
         session.sendControl("c")
         try session.expect(Self.prompt)            // a fresh prompt
         // Every character of the next command must arrive (a lost first key made this 'elp quit').
@@ -243,7 +236,7 @@ struct InteractiveTests {
 
         // Ctrl-C on an empty line, twice, then a command: still whole.
         for _ in 0..<2 {
-            settle()
+            try session.expectWaitingForKey()   // readline is back in its wait for a key
             session.sendControl("c")
             try session.expect(Self.prompt)
         }
@@ -260,7 +253,7 @@ struct InteractiveTests {
         defer { session.terminate() }
         session.send("help ti")
         try session.expect("help ti")
-        settle()
+        try session.expectWaitingForKey()   // readline is back in its wait for a key
         session.sendControl("c")
         try session.expect(Self.prompt)
         session.send("h")
@@ -284,7 +277,7 @@ struct InteractiveTests {
         let long = String(String(repeating: "abcdefg", count: 300).prefix(2000))
         session.send(long)
         try session.expect(String(long.suffix(20)))
-        settle()
+        try session.expectWaitingForKey()   // readline is back in its wait for a key
         // Ctrl-A, then 'y' + Ctrl-B pairs: each insert at the start shifts (and redraws) the whole line.
         session.send("\u{01}" + String(repeating: "y\u{02}", count: 150))
         #expect(session.waitUntilBlockedWriting(), "readline never blocked writing; the test did not set up its case")

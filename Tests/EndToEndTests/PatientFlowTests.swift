@@ -222,7 +222,7 @@ struct PatientFlowTests {
         #expect(intro.contains("Ctrl-C to stop"), "intro: \(intro)")
         repl.session.send("Ann\r")
         try repl.session.expect("Date of your surgery (YYYY-MM-DD): ")
-        usleep(200_000)  // let readline settle into its read, as InteractiveTests does
+        try repl.session.expectWaitingForKey()  // readline is back in its wait for a key, as in InteractiveTests
         repl.session.sendControl("c")
         let stopped = PatientJourney.plain(try repl.session.expect(Self.plainPrompt, timeout: 3))
         #expect(stopped.contains("Stopped; what you answered so far is saved."), "Ctrl-C: \(stopped)")

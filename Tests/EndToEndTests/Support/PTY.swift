@@ -215,13 +215,50 @@ final class PTYSession {
         #endif
         let deadline = Date().addingTimeInterval(timeout)
         while deadline.timeIntervalSinceNow > 0 {
-            if let text = try? String(contentsOfFile: "/proc/\(pid)/syscall", encoding: .utf8),
-               text.split(separator: " ").first.map(String.init) == write {
-                return true
-            }
+            if blockedSyscall()?.first == write { return true }
             usleep(10_000)
         }
         return false
+    }
+
+    /// Waits until the child is idle waiting for a key on the terminal (readline blocked in `pselect` or
+    /// `read` on stdin), reading its output meanwhile; throws if that is not seen within `timeout`.
+    ///
+    /// Seeing the echo proves readline has the text, but it may still be between drawing and its next wait
+    /// for a key; a Ctrl-C landing exactly there takes another path (see `ctrlCWhileBusy`). Tests about the
+    /// ordinary path wait for this first.
+    func expectWaitingForKey(timeout: Double = 3) throws {
+        #if arch(x86_64)
+        let (read, pselect) = ("0", "270")
+        #elseif arch(arm64)
+        let (read, pselect) = ("63", "72")
+        #else
+        let (read, pselect) = ("?", "?")
+        #endif
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            // read(0, …) or pselect6(1, {0}, …): the first argument is the fd, or the fd count for stdin alone.
+            if let call = blockedSyscall(), call.count > 1,
+               (call[0] == read && call[1] == "0x0") || (call[0] == pselect && call[1] == "0x1") {
+                return
+            }
+            if deadline.timeIntervalSinceNow <= 0 || endOfOutput {
+                throw HarnessError.timeout("""
+                    rehab (pid \(pid)) was not waiting for a key within \(timeout) s\(endOfOutput ? " (the terminal closed)" : "");
+                    since the last match the terminal showed:
+                    \(visible(unmatched))
+                    """)
+            }
+            pump(milliseconds: 10)
+        }
+    }
+
+    /// The syscall number and arguments the child is blocked in, or nil while it runs (`/proc/PID/syscall`).
+    private func blockedSyscall() -> [String]? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/syscall", encoding: .utf8) else { return nil }
+        let fields = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        guard let first = fields.first, first.allSatisfy(\.isNumber) else { return nil }
+        return fields
     }
 
     // MARK: exit
