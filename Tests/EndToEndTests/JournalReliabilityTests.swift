@@ -54,7 +54,7 @@ struct JournalReliabilityTests {
             let status = try PatientJourney.rehab(sandbox, dataDir: dir, today: Self.today, ["status", "--json"])
             #expect(status.status == 0, "after SIGKILL: \(status.stderr)")
             let patients = try PatientJourney.rehab(sandbox, dataDir: dir, today: Self.today, ["patients"])
-            #expect(patients.stdout.contains("me  (\(stored + 3) entries"), "patients: \(patients.stdout) stored: \(stored)")
+            #expect(patients.stdout.contains("* me — week 3, phase 1 of 4, 'Protection'  (\(stored + 3) entries"), "patients: \(patients.stdout) stored: \(stored)")
         }
         #expect(PatientJourney.mode(of: journal(dir)) == 0o600)
     }

@@ -48,7 +48,7 @@ struct PatientBadInputTests {
         BadInput(["allowed", "--week", "9999"], "--week takes a week number from 0 to 520"),
         BadInput(["allowed", "--on", "2026-02-30"], "'2026-02-30' is not a date"),
         BadInput(["allowed", "--on", "2026-10-01"], "before your surgery"),
-        BadInput(["flag", "sneeze"], "'sneeze' is not a red flag"),
+        BadInput(["flag"], "say what you notice"),
         BadInput(["resolve", "fever"], "nothing to resolve"),
         BadInput(["advance"], "give a reason"),
         BadInput(["regress", "flare"], "no phase to regress to"),

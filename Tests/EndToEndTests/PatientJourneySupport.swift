@@ -159,7 +159,7 @@ enum PatientJourney {
 
     static let verdictShape: [String: Shape] = [
         "allowed": .bool, "reason": .string, "changesOn": .dateOrNull, "changesWhen": .stringOrNull,
-        "id": .string, "source": .stringOrNull,
+        "id": .string, "source": .stringOrNull, "backedOff": .bool,
     ]
 
     // MARK: files

@@ -70,8 +70,8 @@ struct QuestionCommandTests {
         OneShot(words: ["next"], fragments: ["• 'sit at most 30 min' ends — 2026-12-12 (week 6, day 42 since surgery)"]),
         OneShot(words: ["clear", "driving", "by", "Dr Lee", "on", "2026-11-20"],
                 fragments: ["Recorded: driving cleared by Dr Lee on 2026-11-20."]),
-        OneShot(words: ["clearances"], before: [["clear", "wound"]],
-                fragments: ["2026-11-21  cleared: wound"]),
+        OneShot(words: ["clearances"], before: [["clear", "wound", "by", "Dr Lee"]],
+                fragments: ["2026-11-21  cleared: wound — by Dr Lee"]),
         OneShot(words: ["restrict", "lifting", "5", "lb", "until", "week", "8", "by", "Dr Lee"],
                 fragments: ["Recorded: lift at most 5 lb until 2026-12-26, ordered by Dr Lee."]),
         OneShot(words: ["restrict", "driving", "until", "week", "6"], fragments: ["Recorded: no driving until 2026-12-12."]),
@@ -163,7 +163,7 @@ struct QuestionCommandTests {
             "No — lifting is limited to 5 lb", "Rule: 'lift at most 5 lb', set by an order from Dr Lee",
             "Recorded: no driving until 2026-12-12.", "Recorded: wound cleared by Dr Lee on 2026-11-20.",
             "2026-11-20  cleared: wound — by Dr Lee", "restriction: no driving until 2026-12-12",
-            "Red flag — call your surgeon now: Temperature", "Stop exercising;", "No — not now: you are on hold", "REPORTED fever",
+            "Red flag — call your surgeon today: Temperature", "Stop exercising;", "No — not now: you are on hold", "REPORTED fever",
             "Resolved fever.", "Logged: pain 2 → 3, Walking, Ankle pumps.", "Recorded for Sam (PT): cleared at visit. Now: phase 2 of 4",
             "Recorded: pain flare. Now: phase 1 of 4", "Added bob and switched to them.", "* bob — profile not complete",
             "  me — week 3", "Now working with me.",
@@ -216,19 +216,22 @@ struct QuestionCommandTests {
         #expect(out.contains("'lift at most 10 lb'"), "the answer names the default it replaced: \(out)")
     }
 
-    @Test("restrict driving until week 6: no clearance lifts a dated order before its date, and clear says so")
+    @Test("restrict driving until week 6: a clearance without who gave it does not lift it; the surgeon's later clearance does")
     func drivingOrderAndClearances() throws {
         let (sandbox, dir) = try prepared()
         _ = try ok(sandbox, dir, ["restrict", "driving", "until", "week", "6", "by", "Dr Lee"])
-        _ = try ok(sandbox, dir, ["clear", "driving", "on", "2026-11-20"])
+        // A clearance the program waits for needs who gave it in a script.
+        let anonymous = try rehab(sandbox, dir, ["clear", "driving", "on", "2026-11-20"])
+        #expect(anonymous.status == 2, "exit \(anonymous.status)")
+        PatientJourney.expectOneSentence(anonymous.stderr, context: "clear driving without by")
         let now = try ok(sandbox, dir, ["can", "drive"])
         #expect(now.hasPrefix("No — no driving until week 6 (2026-12-12)"), "can drive: \(now)")
         #expect(now.contains("Dr Lee"), "can drive: \(now)")
-        let cleared = try ok(sandbox, dir, ["clear", "driving"], today: "2026-11-28")
-        #expect(cleared.contains("Nothing changes today: 'no driving' still applies until week 6 (2026-12-12), set by an order from Dr Lee"),
-                "clear must say the order stands: \(cleared)")
-        #expect(try ok(sandbox, dir, ["can", "drive"], today: "2026-11-28").hasPrefix("No — "), "a dated order stands until its date")
-        #expect(try ok(sandbox, dir, ["can", "drive"], today: "2026-12-12").hasPrefix("Yes — "), "and ends on it")
+        // The surgeon's own later clearance is the latest order for driving, so it replaces the dated one.
+        let cleared = try ok(sandbox, dir, ["clear", "driving", "by", "Dr Lee"], today: "2026-11-28")
+        #expect(cleared.contains("Now allowed: driving"), "clear says what changed: \(cleared)")
+        let later = try ok(sandbox, dir, ["can", "drive"], today: "2026-11-28")
+        #expect(later.hasPrefix("Yes — Dr Lee's clearance of 2026-11-28 allows driving"), "can drive: \(later)")
     }
 
     @Test("an order recorded after a same-day clearance is in force: clear, then restrict, the same day",
@@ -240,7 +243,7 @@ struct QuestionCommandTests {
         let (sandbox, dir) = try prepared()
         _ = try ok(sandbox, dir, clear)
         let recorded = try ok(sandbox, dir, restrict)
-        #expect(recorded.contains("It replaces the program's default"), recorded)
+        #expect(recorded.contains("It replaces the program's default"), "\(recorded)")
         let answer = try ok(sandbox, dir, question)
         let story = "'\(restrict.joined(separator: " "))' was recorded after '\(clear.joined(separator: " "))', "
             + "yet '\(question.joined(separator: " "))' says: \(answer)"
@@ -300,7 +303,7 @@ struct QuestionCommandTests {
         #expect(try ok(sandbox, dir, ["status"]).contains("week 3, day 21 since surgery"), "ann is still current")
         // With two patients every answer first names whose it is.
         let answer = try ok(sandbox, dir, ["--patient", "ann", "can", "lift", "15", "lb"])
-        #expect(answer.hasPrefix("ann — week 3, phase 1") && answer.contains("\nNo — "), answer)
+        #expect(answer.hasPrefix("ann — week 3, phase 1") && answer.contains("\nNo — "), "\(answer)")
         _ = try ok(sandbox, dir, ["--patient", "bob", "log", "pain", "2"])
         _ = try ok(sandbox, dir, ["--patient", "bob", "flag", "fever"])
         let bob = try PatientJourney.object(try rehab(sandbox, dir, ["--patient", "bob", "status", "--json"]))

@@ -122,14 +122,43 @@ import Testing
         #expect(limit(assess(program, record, day: 56)) == lb(10))
     }
 
-    @Test func aLooserOrderDoesNotLoosenTheProgram() {
+    /// The surgeon's order replaces the program's default in either direction, and says what it replaced.
+    @Test func aLooserOrderReplacesTheProgramsDefault() {
         let program = Programs.threePhases(restrictions: [.lift(lb(10), until: .week(12))])
         var record = PatientRecord()
-        record.orders = [SurgeonOrder(activity: .lifting, limit: lb(20), by: "Dr Lee", on: Day.n(2))]
+        record.orders = [SurgeonOrder(activity: .lifting, limit: lb(20), until: .week(4), by: "Dr Lee", on: Day.n(2))]
         let a = assess(program, record, day: 10)
-        #expect(limit(a) == lb(10))
-        #expect(a.liftLimit?.authority.contains("the program") == true)
-        #expect(limit(assess(program, record, day: 90)) == lb(20))
+        #expect(limit(a) == lb(20))
+        #expect(a.liftLimit?.authority.contains("Dr Lee") == true)
+        #expect(a.overrides[.lifting]?.replaced.map(\.rule) == [.liftAtMost(lb(10))])
+        #expect(a.canLift(lb(15)).reason.contains("'lift at most 10 lb'"))
+        // Before the order, and once it has ended, the program's default is back.
+        #expect(limit(assess(program, record, day: 1)) == lb(10))
+        #expect(limit(assess(program, record, day: 28)) == lb(10))
+    }
+
+    @Test func theLatestOrderForAnActivityStands() {
+        let program = Programs.threePhases(restrictions: [.lift(lb(10), until: .week(12))])
+        var record = PatientRecord()
+        record.orders = [SurgeonOrder(activity: .lifting, limit: lb(5), by: "Dr Lee", on: Day.n(2)),
+                         SurgeonOrder(activity: .lifting, limit: lb(20), by: "Dr Kim", on: Day.n(9))]
+        #expect(limit(assess(program, record, day: 5)) == lb(5))
+        #expect(limit(assess(program, record, day: 10)) == lb(20))
+        // A clearance by a clinician is an order too: the latest one stands.
+        record.clearances = [clearance("lifting", 12, upTo: lb(8), by: "Dr Lee")]
+        #expect(limit(assess(program, record, day: 13)) == lb(8))
+    }
+
+    @Test func aClearanceByAClinicianLiftsTheProgramsBanButAPlainOneOnlyMeetsItsCondition() {
+        let program = Programs.threePhases(restrictions: [.no("massage", until: .all([.week(6), .cleared("massage")]))])
+        let plain = PatientRecord(clearances: [clearance("massage", 10)])
+        #expect(!assess(program, plain, day: 21).can("massage").allowed)
+        #expect(assess(program, plain, day: 42).can("massage").allowed)
+        let byLee = PatientRecord(clearances: [clearance("massage", 10, by: "Dr Lee")])
+        let v = assess(program, byLee, day: 21).can("massage")
+        #expect(v.allowed)
+        #expect(v.reason.contains("Dr Lee") && v.reason.contains("no massage"), "\(v.reason)")
+        #expect(!assess(program, byLee, day: 9).can("massage").allowed, "not before the clearance")
     }
 
     @Test func anOrderBansAnActivityUntilCleared() {
@@ -166,9 +195,11 @@ import Testing
         #expect(limit(assess(program, record, day: 19)) == lb(10))
     }
 
-    @Test func aClearanceLimitNeverLoosensAStricterRule() {
-        let record = PatientRecord(clearances: [clearance("lifting", 10, upTo: lb(25))])
-        #expect(limit(assess(Self.andCleared, record, day: 21)) == lb(10))
+    /// A clearance's own limit is the clinician's word on lifting: it replaces the program's limits outright.
+    @Test func aClearanceLimitReplacesTheProgramsLimits() {
+        let record = PatientRecord(clearances: [clearance("lifting", 10, upTo: lb(25), by: "Dr Lee")])
+        #expect(limit(assess(Self.andCleared, record, day: 9)) == lb(10))
+        #expect(limit(assess(Self.andCleared, record, day: 21)) == lb(25))
         #expect(limit(assess(Self.andCleared, record, day: 42)) == lb(25))
     }
 

@@ -14,6 +14,7 @@ import Testing
         exercise bridges "Bridges"
           loads bending
         red flag fever "Fever"
+          says "fever", "high temperature"
           advice "Call the office."
         phase protection "Protection" weeks 0-6
           ankle-pumps 2 x 10

@@ -92,7 +92,7 @@ public struct Dose: Hashable, Sendable, Codable {
         if let h = holdSeconds { parts.append("hold \(h) s") }
         if let m = minutes { parts.append("\(m) min") }
         if let r = restSeconds { parts.append("rest \(r) s") }
-        if let t = timesPerDay { parts.append(t == 1 ? "once a day" : "\(t) times a day") }
+        if let t = timesPerDay { parts.append(t == 1 ? "once a day" : t == 2 ? "twice a day" : "\(t) times a day") }
         if let d = daysPerWeek { parts.append("\(d) days a week") }
         return parts.joined(separator: ", ")
     }

@@ -119,10 +119,13 @@ public struct ProgressionMachine: Sendable {
             let firing = PainStop.firing(PainStop.rules(for: id, in: program), painBefore: s.painBefore, peak: s.peakPain)
             if let firing, let peak = s.peakPain {
                 let base = s.painBefore ?? usual ?? 0
-                backOffs[id] = BackOff(exercise: id, since: s.on, cause: .rule(firing, painBefore: s.painBefore, peak: peak),
-                                       usual: base)
+                // Already backed off: it stays at the dose of its first stop, so a second stop never raises it.
+                if backOffs[id] == nil { backOffs[id] = BackOff(exercise: id, since: s.on, cause: .rule(firing, painBefore: s.painBefore, peak: peak),
+                                       usual: base) }
                 if !stopped.contains(id) { stopped.append(id) }
-                if stopReason.isEmpty { stopReason = backOffs[id]?.reason ?? "" }
+                if stopReason.isEmpty {
+                    stopReason = BackOff(exercise: id, since: s.on, cause: .rule(firing, painBefore: s.painBefore, peak: peak), usual: base).reason
+                }
             } else if let b = backOffs[id], b.since < s.on, (s.peakPain ?? 0) <= b.usual {
                 backOffs[id] = nil
                 recovered.append(id)

@@ -21,10 +21,12 @@ public enum SymptomMatcher {
             if raw == flag.id || words(flag.id.replacingHyphens) == said && !said.isEmpty { clear.append(flag); continue }
             var best = 0.0
             var telling = false
-            for phrase in flag.phrases + [flag.id.replacingHyphens] {
+            // The id's words must be typed as they are: a one-word id with spelling tolerance finds too much
+            // ("call" for `fall`).
+            for (phrase, fuzzy) in flag.phrases.map({ ($0, true) }) + [(flag.id.replacingHyphens, false)] {
                 let wanted = words(phrase)
                 guard !wanted.isEmpty else { continue }
-                let found = wanted.filter { w in said.contains { similar($0, w) } }
+                let found = wanted.filter { w in said.contains { fuzzy ? similar($0, w) : $0 == w } }
                 let score = Double(found.count) / Double(wanted.count)
                 if score > best || (score == best && !telling) {
                     best = score
@@ -55,6 +57,7 @@ public enum SymptomMatcher {
     }
 
     static func singular(_ w: String) -> String {
+        if let base = irregular[w] { return base }
         guard w.count > 3 else { return w }
         if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
         if w.hasSuffix("sses") || w.hasSuffix("ches") || w.hasSuffix("shes") { return String(w.dropLast(2)) }
@@ -62,13 +65,16 @@ public enum SymptomMatcher {
         return w
     }
 
-    /// Equal, or one edit apart for words of 4 letters or more (two for 8 or more).
+    /// Equal, or one edit apart for words of 5 letters or more (two for 8 or more); shorter words differ too
+    /// often by one letter ("hard" and "hand") to be taken as misspellings.
     static func similar(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         let n = min(a.count, b.count)
-        guard n >= 4 else { return false }
+        guard n >= 5 else { return false }
         return Suggestion.distance(a, b) <= (n >= 8 ? 2 : 1)
     }
+
+    static let irregular: [String: String] = ["calves": "calf", "feet": "foot", "legs": "leg", "thighs": "thigh", "teeth": "tooth"]
 
     static let stopWords: Set<String> = [
         "i", "im", "ive", "my", "me", "a", "an", "the", "is", "are", "am", "was", "be", "been", "and", "or", "of", "in",

@@ -223,12 +223,12 @@ struct Parser {
         case "lift", "sit", "no", "wear":
             fragment.phases[i].restrictions += try restrictionLine(&c, phase: phaseID)
         case "back" where c.isWord("off", at: 1):
-            _ = c.advance(); _ = c.advance()
+            let start = c.advance(); _ = c.advance()
             let (id, ref) = try c.id("the exercise to back off, as prescribed above in this phase")
             var scratch = Prescription(exercise: id)
             try dose(&c, into: &scratch)
             guard scratch.progressions.isEmpty else {
-                throw c.fail("back-off-progression", "a back-off dose does not grow week by week", at: nil,
+                throw c.fail("back-off-progression", "a back-off dose does not grow week by week", at: start,
                              hint: "write the smaller dose only, such as 'back off walking 5 min, twice a day'")
             }
             guard let k = fragment.phases[i].prescriptions.lastIndex(where: { $0.exercise == id }) else {
@@ -273,16 +273,14 @@ struct Parser {
         case "stop":
             if c.isWord("if"), c.isWord("pain", at: 1) {
                 c.index -= 1
-                let statement = try painRule(&c)
-                if case .holdAtOrAbove = statement.rule {
-                    throw c.fail("hold-in-exercise", "'hold if pain reaches' applies to the whole program, not to one exercise",
-                                 hint: "write it at the top level, or use 'stop if pain reaches N' here")
-                }
-                fragment.exercises[i].painRules.append(statement)
+                fragment.exercises[i].painRules.append(try painRule(&c))
                 return
             }
             try c.expect("if", "'if' (as in 'stop if \"…\"' or 'stop if pain reaches 5')")
             fragment.exercises[i].stopIf.append(try c.string("when to stop, in quotes"))
+        case "hold":
+            throw c.fail("hold-in-exercise", "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
+                         hint: "write it at the top level, or use 'stop if pain reaches N' here")
         default:
             throw c.fail("wrong-block", "'\(head.text)' does not belong in an exercise", at: head,
                          hint: "an exercise has 'position', 'loads', 'step', 'cue' and 'stop if' lines")

@@ -84,7 +84,12 @@ struct SessionLogging {
         func name(_ id: String) -> String { program.exercise(id)?.name ?? id }
         let today = s.on
         let fresh = after.machine.backOffs.values.filter { $0.since == today && before.machine.backOffs[$0.exercise]?.since != today }
-        let fromRules = fresh.filter { if case .rule = $0.cause { return true } else { return false } }.sorted { $0.exercise < $1.exercise }
+        // Every exercise a stop rule fired on now, backed off now or still from an earlier stop.
+        let fromRules = s.exercises.map(\.exercise).uniqued.compactMap { id -> BackOff? in
+            guard let rule = PainStop.firing(PainStop.rules(for: id, in: program), painBefore: s.painBefore, peak: s.peakPain),
+                  let b = after.machine.backOffs[id] else { return nil }
+            return BackOff(exercise: id, since: b.since, cause: .rule(rule, painBefore: s.painBefore, peak: s.peakPain ?? 0), usual: b.usual)
+        }
         let nextDay = fresh.filter { if case .nextDay = $0.cause { return true } else { return false } }.sorted { $0.exercise < $1.exercise }
         // A stop rule can fire on a session with no exercise named; it still means stop.
         let sessionStop = s.exercises.isEmpty ? PainStop.firing(program.painRules, painBefore: s.painBefore, peak: s.peakPain) : nil

@@ -28,8 +28,12 @@ extension Command {
         }
         var by = parts.by
         var change = OrderChange(shell: shell, view: v, event: .clearanceRecorded(clearance(by)), activity: Activity(topic))
-        if by == nil, change.loosens {
-            // A rule is only lifted on a clinician's word, so the record says whose.
+        // A rule is only lifted on a clinician's word, so the record says whose: whenever the clearance lifts a
+        // rule now, or is one a rule of the program waits for (it would lift it later without anyone named).
+        let releasesLater = v.program.allRestrictions.contains { r in
+            r.rule.activity.name == topic || (r.until?.clearances.contains(topic) ?? false)
+        }
+        if by == nil, change.loosens || releasesLater {
             by = try OrderWho.ask(shell, "a clearance that lifts a rule", example: "clear \(topic) by \"Dr Lee\"")
             change = OrderChange(shell: shell, view: v, event: .clearanceRecorded(clearance(by)), activity: Activity(topic))
         }

@@ -21,10 +21,12 @@ enum JSONOutput {
         @Nullable var changesOn: String?
         @Nullable var changesWhen: String?
         @Nullable var source: String?
+        /// Allowed at a smaller dose after a pain rule stopped it.
+        let backedOff: Bool
 
         init(_ v: Verdict) {
             id = v.id; allowed = v.allowed; reason = v.reason; changesOn = v.changesOn?.iso
-            changesWhen = v.changesWhen; source = v.source?.description
+            changesWhen = v.changesWhen; source = v.source?.description; backedOff = v.backOff != nil
         }
     }
 
