@@ -42,7 +42,7 @@ extension Command {
 extension CommandTable {
     /// Every command rehab knows, in help order.
     public static let standard = CommandTable([
-        .status, .log,
+        .status, .start, .log,
         .allowed, .can, .why, .next,
         .clear, .clearances, .restrict, .orders, .flag, .flags, .resolve, .advance, .regress,
         .profile, .patients, .patient,
