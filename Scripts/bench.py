@@ -93,4 +93,27 @@ fold = subprocess.run([BENCH, "fold", os.path.join(TMP, f"j{3 * 365}"), str(RUNS
 row("Journal.open, 3 years (in process)", float(fold[0]))
 row("record(of:), 3 years, first fold (in process)", float(fold[1]))
 row("record(of:) after one more append (in process)", float(fold[2]))
+
+print("\nGuided session (issue 10)")
+# One session step in process: an answer through the session machine, the durable (synchronous FULL) journal write of
+# the completed exercise, to the next prompt; beside sqlite3 inserting one row into the same journal, same setting.
+j3 = os.path.join(TMP, f"j{3 * 365}")
+step = float(subprocess.run([BENCH, "step", j3, str(RUNS)], capture_output=True, text=True, check=True).stdout.split()[0])
+(ins_t, _), = interleaved([["sqlite3", db, "PRAGMA synchronous = FULL; PRAGMA journal_mode = WAL; "
+                           "INSERT INTO settings (key, value) VALUES ('bench-' || random(), 'x')"]])
+row("session step: answer → journal write → next prompt (in process)", step)
+row("sqlite3 inserting one row, synchronous FULL (whole process)", ins_t)
+ratio("session step, ms (target < 16)", step * 1000, 16.0)
+ratio("ratio session step / sqlite3 insert", step / ins_t, 3.0)
+# Timer drift: `rehab -c 'timer 60'` keeps real time when its wall time, less `rehab -c quit`, is 60 s.
+drift_runs = 1 if RUNS < 25 else 3
+(quit_t2, _), = interleaved([[REHAB, "-c", "quit"]])
+walls = []
+for _ in range(drift_runs):
+    start = time.perf_counter()
+    subprocess.run([REHAB, "-c", "timer 60"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, check=True)
+    walls.append(time.perf_counter() - start)
+drift = statistics.median(walls) - 60 - quit_t2
+row(f"timer 60 s, drift (median of {drift_runs})", drift)
+ratio("timer drift, ms (target < 100, aim < 10)", abs(drift) * 1000, 100.0)
 shutil.rmtree(TMP, ignore_errors=True)

@@ -138,10 +138,46 @@ case "fold":
         }
     } catch { fail("\(error)") }
     print("\(median(opening)) \(median(cold)) \(median(warm))")
+case "step":
+    // rehab-bench step DATADIR RUNS: median seconds, in process, of one guided-session step: the answer to "How was your
+    // pain during that?" through the session machine, the durable journal write of the completed exercise, to the
+    // next prompt. Appends RUNS sessions to the 'bench' patient.
+    guard args.count == 3, let runs = Int(args[args.startIndex + 2]), runs > 0 else { fail("usage: step DATADIR RUNS") }
+    let journal: Journal
+    do { journal = try Journal.open(dataDir: args[args.startIndex + 1]) } catch { fail("\(error)") }
+    let exercises = ["walking", "ankle-pumps"].map { PlannedExercise(id: $0, name: $0, dose: Dose(sets: 2, reps: 10)) }
+    var times: [Double] = []
+    for run in 0..<runs {
+        var m = SessionMachine(plan: SessionPlan(warningSigns: ["Chest pain"], exercises: exercises, quick: true))
+        _ = m.handle(.start)
+        // No red flag, pain 2, the first exercise done: the machine now asks for the pain during it.
+        for answer in ["", "2", ""] { m.handle(.answered(answer)) }
+        var failure: Error?
+        let day = CalendarDay(iso: "2031-01-01")!.adding(days: run)
+        times.append(seconds {
+            var reachedPrompt = false
+            for action in m.handle(.answered("3")) {
+                switch action {
+                case .record(let log, let before):
+                    do {
+                        _ = try journal.append(.sessionLogged(SessionRecord(on: day, painBefore: before, exercises: [log])),
+                                               to: "bench", recordedAt: "2026-01-01T00:00:00Z")
+                    } catch { failure = error }
+                case .ask: reachedPrompt = true
+                default: break
+                }
+            }
+            if !reachedPrompt { failure = failure ?? BenchFailure.noPrompt }
+        })
+        if let failure { fail("step \(run): \(failure)") }
+    }
+    print(median(times))
 default:
-    fail("usage: rehab-bench program|parse|journal|fold …")
+    fail("usage: rehab-bench program|parse|journal|fold|step …")
 }
 
 struct DiskSources: SourceProvider {
     func text(at path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 }
+
+enum BenchFailure: Error { case noPrompt }
