@@ -87,14 +87,3 @@ public enum SymptomMatcher {
     static let generic: Set<String> = ["pain", "new", "bad", "severe", "worse", "hurt", "hurting", "sudden", "cant", "trouble",
                                        "problem", "much", "lot", "not", "no", "more", "hard"]
 }
-
-extension String {
-    var replacingHyphens: String { String(map { $0 == "-" ? " " : $0 }) }
-
-    var trimmingSpacesAndPunctuation: String {
-        var s = Substring(self)
-        while let f = s.first, !(f.isLetter || f.isNumber) { s.removeFirst() }
-        while let l = s.last, !(l.isLetter || l.isNumber) { s.removeLast() }
-        return String(s)
-    }
-}

@@ -1,3 +1,5 @@
+import RehabCore
+
 /// Splits a command line into words, keeping "quoted text" together.
 ///
 /// Patients type notes and doctor names with spaces (`by "Dr Lee"`), so quotes group words;
@@ -44,14 +46,5 @@ public enum Tokenizer {
         }
         parts.append(current)
         return parts.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }
