@@ -10,6 +10,14 @@ import Testing
         LadderPosition.rung(ladder: ladder, sessions: sessions, painRules: Self.rules)
     }
 
+    @Test func aRungsOwnPainRuleStepsTheLadderDown() {
+        let climbed = [session(1, pain: 2, "bracing"), session(2, pain: 2, "bracing")]
+        let flare = climbed + [session(3, pain: 5, before: 4, "heel-slides")]
+        #expect(LadderPosition.rung(ladder: Self.ladder, sessions: flare, painRules: Self.rules) == 1, "5 breaks no program rule")
+        #expect(LadderPosition.rung(ladder: Self.ladder, sessions: flare, painRules: Self.rules,
+                                    exerciseRules: ["heel-slides": [.stopAtOrAbove(5)]]) == 0)
+    }
+
     @Test func startsOnTheFirstRung() {
         #expect(rung([]) == 0)
     }

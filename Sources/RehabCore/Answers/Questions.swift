@@ -105,7 +105,8 @@ extension Assessment {
 
     /// The rung of a ladder the patient is on, from their logged sessions.
     public func rung(of ladder: Ladder, record: PatientRecord) -> Int {
-        LadderPosition.rung(ladder: ladder, sessions: record.sessions.filter { $0.on <= date }, painRules: program.painRules.map(\.rule))
+        LadderPosition.rung(ladder: ladder, sessions: record.sessions.filter { $0.on <= date }, painRules: program.painRules.map(\.rule),
+                            exerciseRules: program.rungRules(ladder))
     }
 
     /// Every ladder's rung by ladder id, worked out once for answers that name many exercises.
@@ -114,7 +115,9 @@ extension Assessment {
         let sessions = record.sessions.filter { $0.on <= date }
         let rules = program.painRules.map(\.rule)
         var result: [String: Int] = [:]
-        for ladder in program.ladders { result[ladder.id] = LadderPosition.rung(ladder: ladder, sessions: sessions, painRules: rules) }
+        for ladder in program.ladders {
+            result[ladder.id] = LadderPosition.rung(ladder: ladder, sessions: sessions, painRules: rules, exerciseRules: program.rungRules(ladder))
+        }
         return result
     }
 
@@ -300,6 +303,15 @@ extension Phase {
 }
 
 extension Program {
+    /// The own pain rules of a ladder's rungs, by exercise id (only those that have any).
+    func rungRules(_ ladder: Ladder) -> [String: [PainRule]] {
+        var out: [String: [PainRule]] = [:]
+        for id in ladder.rungs {
+            if let rules = exercise(id)?.painRules, !rules.isEmpty { out[id] = rules.map(\.rule) }
+        }
+        return out
+    }
+
     /// Exercises in the order phases name them, then any others defined.
     public var mentionedExercises: [String] {
         var ids: [String] = []

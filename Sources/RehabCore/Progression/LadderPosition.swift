@@ -3,7 +3,9 @@
 /// Climb one rung after `upAfterPainFreeSessions` pain-free sessions on the current rung (a session
 /// that breaks no pain rule); step down one rung after a breach when the ladder says so.
 public enum LadderPosition {
-    public static func rung(ladder: Ladder, sessions: [SessionSummary], painRules: [PainRule]) -> Int {
+    /// `exerciseRules` are the rungs' own pain rules (`stop if pain reaches 5` in an exercise), on top of the program's.
+    public static func rung(ladder: Ladder, sessions: [SessionSummary], painRules: [PainRule],
+                            exerciseRules: [String: [PainRule]] = [:]) -> Int {
         guard !ladder.rungs.isEmpty else { return 0 }
         var rung = 0
         var streak = 0
@@ -11,7 +13,7 @@ public enum LadderPosition {
         let inOrder = zip(sessions, sessions.dropFirst()).allSatisfy { $0.on <= $1.on }
         for s in inOrder ? sessions : sessions.sorted(by: { $0.on < $1.on }) {
             guard s.exercises.contains(ladder.rungs[rung]) else { continue }
-            if breaches(s, painRules) {
+            if breaches(s, painRules + (exerciseRules[ladder.rungs[rung]] ?? [])) {
                 streak = 0
                 if ladder.downOnBreach, rung > 0 { rung -= 1 }
             } else {

@@ -39,6 +39,9 @@ public enum SymptomMatcher {
         return Result(clear: clear.sorted(by: bySeverity), unclear: unclear.sorted(by: bySeverity))
     }
 
+    /// Whether a phrase has a word that can decide a flag (a phrase of only "pain" or "new" never matches).
+    public static func isTelling(_ phrase: String) -> Bool { words(phrase).contains { !generic.contains($0) } }
+
     /// Lower-case words without punctuation, stop words or plural endings; "can't" and "can t" both give "cant".
     static func words(_ text: String) -> [String] {
         var tokens: [String] = []
