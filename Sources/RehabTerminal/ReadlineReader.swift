@@ -113,6 +113,8 @@ public final class ReadlineReader: LineReader {
 
     // MARK: C callbacks: they cannot capture, so they read a global behind a lock.
 
+    /// Set and read only on the thread that runs readline (the callback runs inside `readline()`), and holding no
+    /// mutable state, so sharing it through the global lock is safe although its closure is not `Sendable`.
     final class CompleterBox: @unchecked Sendable {
         let completer: Completer
         init(_ c: Completer) { completer = c }

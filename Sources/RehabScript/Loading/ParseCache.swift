@@ -1,6 +1,6 @@
 /// Parsed files kept by path and text, so a shell that loads several programs sharing the same
 /// libraries parses each library once. A changed file has a different text and is parsed again.
-public final class ParseCache: @unchecked Sendable {
+public final class ParseCache {
     private var entries: [String: (text: String, fragment: ProgramFragment, diagnostics: [Diagnostic])] = [:]
 
     public init() {}

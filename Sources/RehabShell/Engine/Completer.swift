@@ -2,9 +2,9 @@
 public struct Completer {
     public let table: CommandTable
     /// Candidates for dynamic sources, from the loaded program, the journal and the object catalog.
-    public let source: @Sendable (CompletionSource) -> [String]
+    public let source: (CompletionSource) -> [String]
 
-    public init(table: CommandTable, source: @escaping @Sendable (CompletionSource) -> [String]) {
+    public init(table: CommandTable, source: @escaping (CompletionSource) -> [String]) {
         self.table = table; self.source = source
     }
 

@@ -93,7 +93,7 @@ public final class Shell {
     }
 }
 
-extension Shell: @unchecked Sendable {}
+
 
 extension Array where Element: Hashable {
     var uniqued: [Element] { var seen = Set<Element>(); return filter { seen.insert($0).inserted } }
