@@ -86,9 +86,9 @@ struct CommandTableTests {
         #expect(table.help(for: quit).contains("also: exit, q\n"))
         let t = CommandTable([
             Command("allowed", group: .questions, usage: "allowed [--week N]", summary: "What is allowed.", example: "allowed --week 4",
-                    options: ["week", "json"]) { _, _ throws(CommandError) in },
+                    options: [.value("week", "N"), "json"]) { _, _ throws(CommandError) in },
         ])
-        #expect(t.help(for: t.commands[0]) == "usage: allowed [--week N]\nWhat is allowed.\noptions: --week --json\nexample: allowed --week 4\n")
+        #expect(t.help(for: t.commands[0]) == "usage: allowed [--week N]\nWhat is allowed.\noptions: --week N  --json\nexample: allowed --week 4\n")
     }
 
     @Test("the help command prints the screen, or one command's help, or an unknown-command error")

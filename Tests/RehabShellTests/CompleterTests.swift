@@ -15,9 +15,9 @@ struct CompleterTests {
                 run: noop),
         Command("can", group: .questions, usage: "can VERB WEIGHT|OBJECT", summary: "c", example: "can lift 15 lb",
                 arguments: .words(["lift", "carry"], then: .word(["15", "bag"], .objects, then: .from(.units))),
-                options: ["week", "json"], run: noop),
+                options: [.value("week", "N"), "json"], run: noop),
         Command("check", aliases: ["lint"], group: .programs, usage: "check FILE…", summary: "k", example: "check a.rehab",
-                arguments: .repeating(.from(.files)), options: ["json", "week"], run: noop),
+                arguments: .repeating(.from(.files)), options: ["json", .value("week", "N")], run: noop),
         Command("cleared", group: .orders, usage: "cleared", summary: "x", example: "cleared", run: noop),
     ])
 
@@ -105,6 +105,15 @@ struct CompleterTests {
     func skipsOptions() {
         #expect(Self.completer.candidates(line: "can --week 4 lift ") == ["15", "bag", "box", "basket"])
         #expect(Self.completer.candidates(line: "check --week 4 ") == ["a.rehab", "b.rehab"])
+        // A flag takes no value, so the word after it is the command's next argument, not skipped.
+        #expect(Self.completer.candidates(line: "can --json lift ") == ["15", "bag", "box", "basket"])
+    }
+
+    @Test("a valued option's own words complete after it, from its declaration")
+    func optionValues() {
+        let rig = Rig()
+        #expect(rig.shell.completer.candidates(line: "graph lumbar-fusion --format ") == ["dot", "mermaid"])
+        #expect(rig.shell.completer.candidates(line: "graph lumbar-fusion --format m") == ["mermaid"])
     }
 
     @Test("an unknown command completes nothing")

@@ -12,13 +12,18 @@ final class Rig {
     let shell: Shell
     let dataDir: String
 
-    init(interactive: Bool = false, colors: Bool = false, interruptAfter: Int? = nil, table: CommandTable = .standard) {
+    /// The shipped programs of this checkout, for rigs that need a patient on a real program.
+    static let programsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Programs").path
+
+    init(interactive: Bool = false, colors: Bool = false, interruptAfter: Int? = nil, table: CommandTable = .standard,
+         programs: Bool = false) {
         console = CapturingConsole(colors: colors)
         clock = InstantClock(interruptAfter: interruptAfter)
         dataDir = FileManager.default.temporaryDirectory
             .appendingPathComponent("rehab-shell-tests-\(UUID().uuidString)").path
         let settings = ShellSettings(today: CalendarDay(year: 2026, month: 3, day: 15)!, dataDir: dataDir,
-                                     programsDir: nil, interactive: interactive)
+                                     programsDir: programs ? Rig.programsDir : nil, interactive: interactive)
         shell = Shell(settings: settings, console: console, clock: clock, table: table)
     }
 

@@ -4,7 +4,7 @@ extension Command {
     static let flag = Command(
         "flag", group: .orders, usage: "flag SYMPTOM (in your own words)",
         summary: "Report a red-flag symptom in your own words: you go on hold and get the advice at once.",
-        example: "flag my calf is sore and swollen", arguments: .from(.flags), options: ["note"]
+        example: "flag my calf is sore and swollen", arguments: .from(.flags), options: [.value("note", "TEXT")]
     ) { shell, args throws(CommandError) in
         let v = try shell.patientView()
         let text = args.words.joined(separator: " ").trimmingSpaces
@@ -12,7 +12,7 @@ extension Command {
             throw .usage("say what you notice, in your own words; for example 'flag chest pain' or 'flag my calf is swollen'.")
         }
         let flags = try FlagReporting(shell: shell, view: v).choose(text)
-        try FlagReporting(shell: shell, view: v).record(flags, words: text, note: args.options["note"])
+        try FlagReporting(shell: shell, view: v).record(flags, words: text, note: args.option("note"))
     }
 
     static let flags = Command(
@@ -30,7 +30,7 @@ extension Command {
 
     static let resolve = Command(
         "resolve", group: .orders, usage: "resolve FLAG", summary: "Mark a red flag (or a pain hold) as resolved, once your doctor says so.",
-        example: "resolve fever", arguments: .from(.flags), options: ["note"]
+        example: "resolve fever", arguments: .from(.flags), options: [.value("note", "TEXT")]
     ) { shell, args throws(CommandError) in
         let v = try shell.patientView()
         guard let id = args.words.first?.lowercased() else { throw .usage("name the flag to resolve; type 'flags' to see the reported ones.") }
@@ -40,7 +40,7 @@ extension Command {
             throw .usage(open.isEmpty ? "no red flag is reported, so there is nothing to resolve."
                                       : "'\(id)' is not reported; the reported ones are: \(open.joined(separator: ", ")).")
         }
-        try shell.append(.redFlagResolved(FlagReport(flag: id, on: shell.settings.today, note: args.options["note"])), to: v.name)
+        try shell.append(.redFlagResolved(FlagReport(flag: id, on: shell.settings.today, note: args.option("note"))), to: v.name)
         let after = shell.assessment(try shell.patientView())
         shell.say("Resolved \(id). Now: \(after.phaseLabel).")
     }

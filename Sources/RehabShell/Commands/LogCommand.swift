@@ -6,7 +6,7 @@ extension Command {
         "log", group: .today, usage: "log pain N [after M] [EXERCISE…] [--anyway]",
         summary: "Log a session: pain before (and after), and the exercises you did. Pain rules act at once.",
         example: "log pain 3 after 4 walking ankle-pumps",
-        arguments: .words(["pain"], then: .end), options: ["note", "anyway"]
+        arguments: .words(["pain"], then: .end), options: [.value("note", "TEXT"), "anyway"]
     ) { shell, args throws(CommandError) in
         let v = try shell.patientView()
         var words = args.words
@@ -23,7 +23,7 @@ extension Command {
             throw Question.unknown("exercise", id, v.program.exercises.map(\.id))
         }
         try SessionLogging(shell: shell, view: v).log(before: before, after: after, exercises: words.uniqued,
-                                                      anyway: args.flags.contains("anyway"), note: args.options["note"])
+                                                      anyway: args.flag("anyway"), note: args.option("note"))
     }
 }
 

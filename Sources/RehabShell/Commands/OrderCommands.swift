@@ -5,7 +5,7 @@ extension Command {
         "clear", group: .orders, usage: "clear WHAT [up to N lb] [by WHO] [on YYYY-MM-DD]",
         summary: "Record a surgeon's or therapist's clearance; it replaces the program's default for that activity.",
         example: "clear lifting up to 25 lb by \"Dr Lee\"",
-        arguments: .from(.clearances, then: .words(["up", "by", "on"])), options: ["note"]
+        arguments: .from(.clearances, then: .words(["up", "by", "on"])), options: [.value("note", "TEXT")]
     ) { shell, args throws(CommandError) in
         guard let topic = args.words.first?.lowercased() else {
             throw .usage("say what was cleared; type for example 'clear driving by \"Dr Lee\"' or 'clear lifting up to 25 lb by \"Dr Lee\"'.")
@@ -24,7 +24,7 @@ extension Command {
             throw .usage("a clearance date must be between your surgery (\(v.surgery)) and today (\(shell.settings.today)).")
         }
         func clearance(_ by: String?) -> Clearance {
-            Clearance(topic: topic, upTo: parts.limit, by: by, on: day, note: args.options["note"])
+            Clearance(topic: topic, upTo: parts.limit, by: by, on: day, note: args.option("note"))
         }
         var by = parts.by
         var change = OrderChange(shell: shell, view: v, event: .clearanceRecorded(clearance(by)), activity: Activity(topic))
@@ -46,7 +46,7 @@ extension Command {
         "restrict", group: .orders, usage: "restrict WHAT [N lb|N min] [until week N|until YYYY-MM-DD] [by WHO]",
         summary: "Record your surgeon's order for an activity; it replaces the program's default, and the latest order stands.",
         example: "restrict lifting 5 lb until week 8 by \"Dr Lee\"",
-        arguments: .from(.clearances, then: .words(["until", "by"])), options: ["note"]
+        arguments: .from(.clearances, then: .words(["until", "by"])), options: [.value("note", "TEXT")]
     ) { shell, args throws(CommandError) in
         guard let what = args.words.first?.lowercased() else {
             throw .usage("say what is restricted; type for example 'restrict lifting 5 lb until week 8' or 'restrict driving until week 6'.")
@@ -78,7 +78,7 @@ extension Command {
         let parts = try OrderWords.parse(rest, today: shell.settings.today, unit: v.record.profile.unit, allowed: ["until", "by"])
         func order(_ by: String?) -> SurgeonOrder {
             SurgeonOrder(activity: activity, limit: limit, minutes: minutes, until: parts.until, by: by,
-                         on: shell.settings.today, note: args.options["note"])
+                         on: shell.settings.today, note: args.option("note"))
         }
         if let end = order(nil).endDay(surgery: v.surgery), end <= shell.settings.today {
             throw .usage("that order would already be over (\(end)); give a later week or date.")

@@ -10,8 +10,7 @@ extension Command {
         arguments: .branch(["set": .branch([
             "surgery": .end, "procedure": .words(Procedure.allCases.map(\.rawValue)), "program": .from(.programs),
             "levels": .end, "unit": .words(["lb", "kg"]), "name": .end, "emergency-number": .words(["911", "112", "999", "000"]),
-        ], otherwise: nil)], otherwise: nil),
-        options: ["json"]
+        ], otherwise: nil)], otherwise: nil)
     ) { shell, args throws(CommandError) in
         if args.words.isEmpty {
             let j = try shell.journal()
@@ -42,8 +41,7 @@ extension Command {
     }
 
     static let patients = Command(
-        "patients", group: .patients, usage: "patients", summary: "List the patients in this data dir.", example: "patients",
-        options: ["json"]
+        "patients", group: .patients, usage: "patients", summary: "List the patients in this data dir.", example: "patients"
     ) { shell, args throws(CommandError) in
         let list = try shell.withJournal { try $0.patients() }
         let current = try? shell.currentPatient()

@@ -33,16 +33,16 @@ extension Command {
         "preview", group: .programs, usage: "preview PROGRAM [--week N] [--cleared WHAT]…",
         summary: "What a patient on a program may do in week N (default: every week).",
         example: "preview lumbar-fusion --week 8 --cleared lifting",
-        arguments: .from(.programs), options: ["week", "cleared", "json"]
+        arguments: .from(.programs), options: [.value("week", "N"), .value("cleared", "TOPIC", from: .clearances), "json"]
     ) { shell, args throws(CommandError) in
         guard let word = args.words.first else { throw .usage("preview needs a program; type for example 'preview lumbar-fusion --week 4'.") }
         let (program, _) = try shell.loadProgram(word, runExpectations: false)
-        let cleared = args.options["cleared"].map { $0.split(separator: ",").map(String.init) } ?? []
+        let cleared = args.option("cleared").map { $0.split(separator: ",").map(String.init) } ?? []
         for c in cleared where !program.clearanceNames.contains(c) && !program.activities.map(\.name).contains(c) {
             let hint = Suggestion.closest(to: c, in: program.clearanceNames).map { " — did you mean '\($0)'?" } ?? "."
             throw .usage("the program never mentions a clearance '\(c)'\(hint)")
         }
-        if let w = args.options["week"] {
+        if let w = args.option("week") {
             guard let week = Int(w), week >= 0, week <= 520 else { throw .usage("--week takes a week number from 0 to 520, such as --week 6.") }
             let a = ExpectationRunner.assessment(program, week: week, cleared: cleared, surgery: shell.settings.today.adding(days: -7 * week))
             if args.json { shell.say(JSONOutput.allowed(a)); return }
@@ -56,11 +56,11 @@ extension Command {
         "graph", group: .programs, usage: "graph PROGRAM [--format dot|mermaid]",
         summary: "The program's state machine for Graphviz (dot) or Mermaid.",
         example: "graph lumbar-fusion --format mermaid",
-        arguments: .from(.programs, then: .end), options: ["format"]
+        arguments: .from(.programs, then: .end), options: [.value("format", "dot|mermaid", words: ["dot", "mermaid"])]
     ) { shell, args throws(CommandError) in
         guard let word = args.words.first else { throw .usage("graph needs a program; type for example 'graph lumbar-fusion'.") }
         let (program, _) = try shell.loadProgram(word, runExpectations: false)
-        switch args.options["format"] ?? "dot" {
+        switch args.option("format") ?? "dot" {
         case "dot": shell.console.write(ProgramGraph.dot(program))
         case "mermaid": shell.console.write(ProgramGraph.mermaid(program))
         case let other: throw .usage("there is no graph format '\(other)'; use --format dot or --format mermaid.")

@@ -15,7 +15,7 @@ extension Command {
     static let allowed = Command(
         "allowed", group: .questions, usage: "allowed [--week N | --on YYYY-MM-DD] [--json]",
         summary: "Everything your program names, allowed or not, each with its reason.",
-        example: "allowed --week 8", options: ["week", "on", "json"]
+        example: "allowed --week 8", options: [.value("week", "N"), .value("on", "YYYY-MM-DD"), "json"]
     ) { shell, args throws(CommandError) in
         let v = try shell.patientView()
         let day = try shell.evaluationDay(args, surgery: v.surgery)
@@ -34,7 +34,7 @@ extension Command {
             "lift": .word([], .objects, then: .words(["lb", "kg"])), "sit": .words(["15", "30", "45"], then: .words(["min"])),
             "do": .from(.exercises), "routine": .from(.routines),
         ], otherwise: .from(.activities)),
-        options: ["json", "week", "on"]
+        options: ["json", .value("week", "N"), .value("on", "YYYY-MM-DD")]
     ) { shell, args throws(CommandError) in
         let v = try shell.patientView()
         let a = shell.assessment(v, on: try shell.evaluationDay(args, surgery: v.surgery))
@@ -84,12 +84,12 @@ extension Command {
 extension Shell {
     /// `--week N` (its first day) or `--on DATE`; default today.
     func evaluationDay(_ args: Arguments, surgery: CalendarDay) throws(CommandError) -> CalendarDay {
-        if args.options["week"] != nil && args.options["on"] != nil { throw .usage("give --week or --on, not both.") }
-        if let w = args.options["week"] {
+        if args.option("week") != nil && args.option("on") != nil { throw .usage("give --week or --on, not both.") }
+        if let w = args.option("week") {
             guard let week = Int(w), week >= 0, week <= 520 else { throw .usage("--week takes a week number from 0 to 520, such as --week 6.") }
             return RecoveryDay.start(ofWeek: week, surgery: surgery)
         }
-        if let d = args.options["on"] {
+        if let d = args.option("on") {
             guard let day = CalendarDay(iso: d) else { throw .usage("'\(d)' is not a date; give it as YYYY-MM-DD, for example --on 2026-12-01.") }
             guard day >= surgery else { throw .usage("\(day) is before your surgery (\(surgery)); give a later date.") }
             return day

@@ -6,7 +6,7 @@ extension Command {
         summary: "Today's guided session: a red-flag check, your pain, each exercise step by step with timers, then a summary.",
         example: "start", options: ["quick"]
     ) { shell, args throws(CommandError) in
-        try GuidedSession(shell: shell).run(quick: args.flags.contains("quick"))
+        try GuidedSession(shell: shell).run(quick: args.flag("quick"))
     }
 }
 

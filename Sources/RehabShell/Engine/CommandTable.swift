@@ -41,7 +41,7 @@ public struct CommandTable: Sendable {
     public func help(for c: Command) -> String {
         var out = "usage: \(c.usage)\n\(c.summary)\n"
         if !c.aliases.isEmpty { out += "also: \(c.aliases.joined(separator: ", "))\n" }
-        if !c.options.isEmpty { out += "options: \(c.options.map { "--" + $0 }.joined(separator: " "))\n" }
+        if !c.options.isEmpty { out += "options: \(c.options.map(\.usage).joined(separator: "  "))\n" }
         out += "example: \(c.example)\n"
         return out
     }

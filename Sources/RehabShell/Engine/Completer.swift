@@ -17,17 +17,31 @@ public struct Completer {
             return filter(table.names, partial)
         }
         guard let command = table.command(named: first) else { return [] }
-        if partial.hasPrefix("-") { return filter(command.options.map { "--" + $0 }, partial) }
+        if partial.hasPrefix("-") { return filter(command.options.map { "--" + $0.name }, partial) }
         var node = command.arguments
-        // Walk the typed words, skipping options and their values.
+        // Walk the typed words, skipping options and, for those that take one, their values.
         var i = 1
         while i < words.count {
             let w = words[i]
-            if w.hasPrefix("--") { i += 2; continue }
+            if w.hasPrefix("--") {
+                let name = String(w.dropFirst(2).prefix { $0 != "=" })
+                let takesValue = command.options.first { $0.name == name }?.takesValue ?? false
+                if takesValue, !w.contains("="), i + 1 == words.count {
+                    // The word being typed is this option's value.
+                    return filter(values(of: name, in: command), partial)
+                }
+                i += takesValue && !w.contains("=") ? 2 : 1
+                continue
+            }
             node = next(after: w, from: node)
             i += 1
         }
         return filter(options(at: node), partial)
+    }
+
+    private func values(of option: String, in command: Command) -> [String] {
+        guard case .value(_, let words, let from)? = command.options.first(where: { $0.name == option })?.takes else { return [] }
+        return words + (from.map(source) ?? [])
     }
 
     private func next(after word: String, from node: CompletionNode) -> CompletionNode {

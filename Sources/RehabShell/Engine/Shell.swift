@@ -16,6 +16,8 @@ public final class Shell {
     var programCache: [String: Program] = [:]
     let parseCache = ParseCache()
     var objectCatalog: ObjectCatalog?
+    /// The arguments of the last command run, for the test that every declared option is read.
+    var lastArguments: Arguments?
 
     public init(settings: ShellSettings, console: Console, clock: StepClock, table: CommandTable = .standard) {
         self.settings = settings; self.console = console; self.clock = clock; self.table = table
@@ -32,11 +34,9 @@ public final class Shell {
     public func execute(words: [String]) throws(CommandError) {
         guard let name = words.first else { return }
         guard let command = table.command(named: name) else { throw table.unknown(name) }
-        let args = try Arguments.parse(Array(words.dropFirst()), valued: Shell.valuedOptions)
-        let unknownOptions = args.flags.union(args.options.keys).subtracting(command.options)
-        if let bad = unknownOptions.sorted().first {
-            throw .usage("'\(command.name)' has no option --\(bad); type 'help \(command.name)' to see how to use it.")
-        }
+        let args = try Arguments.parse(Array(words.dropFirst()), command: command.name, declared: command.options)
+        lastArguments = args
+        if args.wantsHelp { console.write(table.help(for: command)); return }
         if Shell.patientGroups.contains(command.group), !args.json, let header = patientHeader() { say(header) }
         try command.run(self, args)
     }
@@ -44,8 +44,6 @@ public final class Shell {
     /// Commands whose answers are about one patient, and so name them when a data dir holds several.
     static let patientGroups: Set<Command.Group> = [.today, .questions, .orders]
 
-    /// Options that take a value, whichever command uses them.
-    static let valuedOptions: Set<String> = ["week", "on", "cleared", "format", "patient", "by", "note"]
 
     public var completer: Completer {
         Completer(table: table) { [weak self] source in self?.completionWords(source) ?? [] }
