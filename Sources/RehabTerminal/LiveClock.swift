@@ -35,6 +35,29 @@ public final class LiveClock: StepClock {
         return !InterruptFlag.isRaised
     }
 
+    /// Between readline prompts the terminal is in cooked mode, so input becomes readable only once Enter is pressed;
+    /// the typed line is read and dropped.
+    public func waitOrEnter(seconds: Double) -> TimedWait {
+        guard isatty(0) == 1 else { return wait(seconds: seconds) ? .finished : .interrupted }
+        let start = Self.now()
+        let base = lastDeadline.map { start - $0 < 0.05 && start >= $0 ? $0 : start } ?? start
+        let deadline = base + seconds
+        lastDeadline = nil
+        while true {
+            if InterruptFlag.isRaised { return .interrupted }
+            let left = deadline - Self.now()
+            if left <= 0 { break }
+            var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            if poll(&fd, 1, Int32(min(0.05, left) * 1000) + 1) > 0, fd.revents & Int16(POLLIN) != 0 {
+                var buffer = [UInt8](repeating: 0, count: 256)
+                _ = read(0, &buffer, buffer.count)
+                return .enter
+            }
+        }
+        lastDeadline = deadline
+        return InterruptFlag.isRaised ? .interrupted : .finished
+    }
+
     public var interrupted: Bool { InterruptFlag.isRaised }
     public func resetInterrupt() { InterruptFlag.clear(); lastDeadline = nil }
 }

@@ -124,6 +124,40 @@ struct GuidedSessionTests {
         #expect(try Self.sessions(dir) == ["marching", "squats", ""])
     }
 
+    @Test("Enter ends the walking timer early and the minutes walked are logged")
+    func walkEndsOnEnter() throws {
+        let sandbox = Sandbox()
+        let dir = PatientJourney.freshDataDir(sandbox)
+        let file = sandbox.root + "/walk.rehab"
+        try sandbox.write("""
+            program walk "Walking only"
+            procedure lumbar-fusion
+            exercise walking "Walking"
+              step "Walk on level ground."
+            phase one "One" weeks 0-12
+              walking 20 min, once a day
+            """, to: file)
+        for words in [["profile", "set", "surgery", SafetyTests.surgery], ["profile", "set", "program", file]] {
+            #expect(try PatientJourney.rehab(sandbox, dataDir: dir, today: SafetyTests.today, words).status == 0)
+        }
+        let r = try Repl(sandbox, dataDir: dir, today: SafetyTests.today, prompt: Self.prompt)
+        defer { r.session.terminate() }
+        _ = try r.start()
+        _ = try r.run("start", next: "Your pain right now, 0 to 10: ")
+        _ = try r.run("1", next: "Press Enter to begin Walking (or skip, back, help): ")
+        _ = try r.run("", next: "Walking: 20 min (Enter when you finish early): 1200 s")
+        // The timer is running; the first redraw of its bar shows it has started counting.
+        _ = try r.session.expect("s left")
+        let ended = try r.run("", next: "How was your pain during Walking? 0 to 10: ")
+        #expect(ended.contains("Walk ended after 1 min."), "\(ended)")
+        _ = try r.run("1", next: "Your pain now, after the session, 0 to 10: ")
+        _ = try r.run("1", next: Self.prompt)
+        #expect(try r.quit() == 0)
+        let minutes = try runProcess("/usr/bin/sqlite3", [dir + "/journal.sqlite",
+                                                          "SELECT payload FROM events WHERE kind = 'session' ORDER BY id LIMIT 1"])
+        #expect(minutes.stdout.contains("\"minutes\":1"), "\(minutes.stdout)")
+    }
+
     @Test("start in a script says it needs a terminal, in one sentence, and records nothing")
     func startInAScript() throws {
         let sandbox = Sandbox()

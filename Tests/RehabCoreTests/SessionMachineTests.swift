@@ -50,7 +50,7 @@ import Testing
         let timers = actions.compactMap { if case .countdown(let s, let label, _) = $0 { return "\(label) \(s)" } else { return nil } }
         #expect(timers == ["Set 1 of 2, rep 1 of 2: hold 3", "Set 1 of 2, rep 2 of 2: hold 3", "Rest 20",
                            "Set 2 of 2, rep 1 of 2: hold 3", "Set 2 of 2, rep 2 of 2: hold 3",
-                           "Rest 20", "Walking: 10 min (Ctrl-C when you finish early) 600"])
+                           "Rest 20", "Walking: 10 min (Enter when you finish early) 600"])
         #expect(Self.records(actions).map(\.exercise) == ["marching", "squats", "walking"])
         #expect(Self.records(actions).map(\.pain) == [3, 3, 3])
         #expect(actions.contains(.recordPain(before: 2, after: 2)))

@@ -13,7 +13,8 @@ public struct SessionMachine: Sendable {
     public enum Action: Hashable, Sendable {
         case show(String)
         case ask(Question, prompt: String)
-        /// A hold, rest or walking timer; `endsEarly` timers treat Ctrl-C as "done now" rather than "stop?".
+        /// A hold, rest or walking timer; `endsEarly` timers (a walk) end when the patient is done, by Enter or Ctrl-C,
+        /// rather than asking whether to stop.
         case countdown(seconds: Int, label: String, endsEarly: Bool)
         /// Write this completed exercise to the journal now.
         case record(ExerciseLog, painBefore: Int?)
@@ -129,7 +130,7 @@ public struct SessionMachine: Sendable {
             return [.countdown(seconds: plan.exercises[i].dose.restSeconds ?? plan.defaultRestSeconds, label: "Rest", endsEarly: false)]
         case .walking(let i):
             let e = plan.exercises[i]
-            return [.countdown(seconds: (e.dose.minutes ?? 1) * 60, label: "\(e.name): \(e.dose.minutes ?? 1) min (Ctrl-C when you finish early)",
+            return [.countdown(seconds: (e.dose.minutes ?? 1) * 60, label: "\(e.name): \(e.dose.minutes ?? 1) min (Enter when you finish early)",
                                endsEarly: true)]
         case .painDuring(let i, _):
             return [.ask(.painDuring(i), prompt: "How was your pain during \(plan.exercises[i].name)? 0 to 10: ")]

@@ -80,8 +80,8 @@ struct GuidedSession {
             case .interrupted: return .interrupted
             case .end: return .ended
             }
-        case .countdown(let seconds, let label, _):
-            return timer(seconds: seconds, label: label)
+        case .countdown(let seconds, let label, let endsEarly):
+            return timer(seconds: seconds, label: label, endsOnEnter: endsEarly)
         case .record(let log, let before):
             try shell.append(.sessionLogged(SessionRecord(on: shell.settings.today, painBefore: before, exercises: [log])), to: v.name)
             return nil
@@ -99,12 +99,14 @@ struct GuidedSession {
     }
 
     /// A countdown on the shell's clock, redrawn in place on a terminal; Ctrl-C cancels it.
-    private func timer(seconds: Int, label: String) -> SessionMachine.Event {
+    /// A walk (`endsOnEnter`) also ends when the patient presses Enter.
+    private func timer(seconds: Int, label: String, endsOnEnter: Bool) -> SessionMachine.Event {
         let live = shell.settings.interactive
         shell.say("\(label): \(seconds) s")
         var elapsed = 0
         while elapsed < seconds {
-            guard shell.clock.wait(seconds: 1) else {
+            let waited = endsOnEnter ? shell.clock.waitOrEnter(seconds: 1) : (shell.clock.wait(seconds: 1) ? .finished : .interrupted)
+            guard waited == .finished else {
                 if live { shell.console.write("\n") }
                 return .countdownCancelled(elapsed: elapsed)
             }

@@ -39,6 +39,16 @@ public protocol StepClock: AnyObject {
     /// True once Ctrl-C was pressed since the last `resetInterrupt()`.
     var interrupted: Bool { get }
     func resetInterrupt()
+    /// Waits like `wait(seconds:)`, but a line typed meanwhile (Enter) ends it too: the walking timer.
+    func waitOrEnter(seconds: Double) -> TimedWait
+}
+
+/// How a wait that Enter may end ended.
+public enum TimedWait: Sendable, Equatable { case finished, interrupted, enter }
+
+extension StepClock {
+    /// Clocks that cannot see keys (tests, pipes) wait as usual.
+    public func waitOrEnter(seconds: Double) -> TimedWait { wait(seconds: seconds) ? .finished : .interrupted }
 }
 
 /// A console that keeps everything written, for tests and for `--json` capture.
