@@ -13,7 +13,7 @@ extension Journal {
     public func append(_ events: [PatientEvent], to patient: String, recordedAt: String) throws(JournalError) -> [Int64] {
         let payloads: [String]
         do { payloads = try events.map(EventCoding.encode) } catch { throw JournalError.wrapping(error, place: place) }
-        return try withConnection { db in
+        return try withWritingConnection { db in
             try db.transaction(writing: true) {
                 let patientID = try Self.requirePatient(db, patient)
                 return try zip(events, payloads).map { event, payload in

@@ -22,8 +22,10 @@ extension JournalError {
     private static func from(_ error: SQLiteError, place: String) -> JournalError {
         let detail = error.message.map { " (\($0))" } ?? ""
         switch error.primary {
-        case SQLITE_NOTADB, SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
             return .notADatabase(path: place)
+        case SQLITE_CORRUPT:
+            return .damaged(path: place)
         case SQLITE_BUSY, SQLITE_LOCKED:
             return .storage("\(place) stayed locked by another rehab for more than \(Int(Journal.busyTimeout)) "
                 + "seconds; finish or close the other rehab and try again.")

@@ -37,6 +37,7 @@ if !commandWords.isEmpty {
     let history = Environment.historyPath(environment: environment)
     let firstStart = history.map { access($0, F_OK) != 0 } ?? false
     let reader = ReadlineReader(historyPath: history)
+    if let warning = reader.historyWarning { console.report("rehab: \(warning)\n") }
     if firstStart { console.write(Welcome.text) }
     status = Session(shell: shell, mode: .interactive).run(reader)
 } else {
