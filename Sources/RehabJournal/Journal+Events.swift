@@ -31,7 +31,7 @@ extension Journal {
                 let rows = try db.query("SELECT id, recorded_at, payload FROM events WHERE patient_id = ? ORDER BY id",
                                         [.integer(patientID)]) { ($0.int64(0), $0.text(1), $0.text(2)) }
                 return try rows.map { id, recordedAt, payload in
-                    StoredEvent(id: id, event: try Self.withFiles(try EventCoding.decode(payload), db), recordedAt: recordedAt)
+                    StoredEvent(id: id, event: try Self.withFiles(try EventCoding.decode(payload, id: id), db), recordedAt: recordedAt)
                 }
             }
         }
@@ -69,7 +69,7 @@ extension Journal {
                     while s < sessions.endIndex, sessions[s].id < other.id {
                         record.apply(sessions[s].summary, position: Int(sessions[s].id)); s += 1
                     }
-                    let e = try EventCoding.decode(other.payload)
+                    let e = try EventCoding.decode(other.payload, id: other.id)
                     let f = try Self.withFiles(e, db)
                     record.apply(f, position: Int(other.id))
                 }

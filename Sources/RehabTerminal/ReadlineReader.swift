@@ -46,7 +46,7 @@ public final class ReadlineReader: LineReader {
         InterruptFlag.clear()
         ReadlineReader.answering.store(true, ordering: .relaxed)
         defer { ReadlineReader.answering.store(false, ordering: .relaxed) }
-        guard let raw = readline(prompt) else {
+        guard let raw = readline(ScreenText.render(prompt, colors: false)) else {
             if !ReadlineReader.bracketedPasteOn { print(""); fflush(nil) }
             return .end
         }
@@ -63,7 +63,7 @@ public final class ReadlineReader: LineReader {
 
     public func read(prompt: String) -> LineInput {
         InterruptFlag.clear()
-        guard let raw = readline(prompt) else {
+        guard let raw = readline(ScreenText.render(prompt, colors: false)) else {
             // readline prints the newline itself only while bracketed paste is on.
             if !ReadlineReader.bracketedPasteOn { print(""); fflush(nil) }
             return .end

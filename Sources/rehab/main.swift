@@ -30,7 +30,7 @@ let shell = Shell(settings: settings, console: console, clock: LiveClock())
 
 let status: Int32
 if !commandWords.isEmpty {
-    status = OneShot.run(shell: shell, words: commandWords)
+    status = Session(shell: shell, mode: .oneShot).run(words: commandWords)
 } else if let text = options.commands {
     status = Session(shell: shell, mode: .commandLine, bail: options.bail).run(ListReader(Tokenizer.commands(text)))
 } else if interactive {

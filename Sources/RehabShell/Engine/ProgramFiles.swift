@@ -118,14 +118,14 @@ extension Shell {
         return files.filter { $0.hasSuffix(".rehab") }.map { String($0.dropLast(6)) }.sorted()
     }
 
-    /// Loads and validates a program; errors are printed as diagnostics and the command fails.
+    /// Loads and validates a program; a program with errors fails the command with its diagnostics.
     func loadProgram(_ word: String, runExpectations: Bool = true) throws(CommandError) -> (Program, LoadedProgram) {
         let path = try programPath(word)
         let loaded = ProgramLoader.load(path, from: FileSources(), runExpectations: runExpectations, cache: parseCache)
         guard let program = loaded.program else {
-            console.report(DiagnosticRenderer(sources: loaded.sources, colors: console.colors).render(loaded.diagnostics))
             let n = loaded.diagnostics.filter { $0.severity == .error }.count
-            throw .failed("\(path) has \(n) error\(n == 1 ? "" : "s"); fix them and run 'check \(word)' again.")
+            throw .diagnostics(loaded.diagnostics, sources: loaded.sources,
+                               summary: "\(path) has \(n) error\(n == 1 ? "" : "s"); fix them and run 'check \(Excerpt.of(word))' again.")
         }
         return (program, loaded)
     }

@@ -23,6 +23,7 @@ public final class Shell {
 
     /// Runs one line. Blank lines and `#` comments do nothing.
     public func execute(_ line: String) throws(CommandError) {
+        try TextLimits.check(line: line)
         let trimmed = line.trimmingSpaces
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
         try execute(words: Tokenizer.words(trimmed))
@@ -31,11 +32,12 @@ public final class Shell {
     /// Runs a command given as words (the one-shot form: `rehab can lift 15 lb`).
     public func execute(words: [String]) throws(CommandError) {
         guard let name = words.first else { return }
-        guard let command = table.command(named: name) else { throw table.unknown(name) }
         let args = try Arguments.parse(Array(words.dropFirst()), valued: Shell.valuedOptions)
+        try TextLimits.check(words: words, arguments: args)
+        guard let command = table.command(named: name) else { throw table.unknown(name) }
         let unknownOptions = args.flags.union(args.options.keys).subtracting(command.options)
         if let bad = unknownOptions.sorted().first {
-            throw .usage("'\(command.name)' has no option --\(bad); type 'help \(command.name)' to see how to use it.")
+            throw .usage("'\(command.name)' has no option --\(Excerpt.of(bad)); type 'help \(command.name)' to see how to use it.")
         }
         try command.run(self, args)
     }
@@ -85,7 +87,7 @@ public final class Shell {
     }
 
     public func style(_ text: String, _ code: String) -> String {
-        console.colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        console.colors ? StyleMarker.wrap(text, code) : text
     }
 }
 
