@@ -24,7 +24,11 @@ public enum TextLimits {
 
     /// Refuses words, notes and `by` names over their limits.
     static func check(words: [String], arguments: Arguments) throws(CommandError) {
-        if words.reduce(0, { $0 + $1.utf8.count + 1 }) > line + 1 { try check(line: words.joined(separator: " ")) }
+        let total = words.reduce(0) { $0 + $1.utf8.count + 1 } - 1
+        if total > line {
+            throw .usage("the command is \(grouped(total)) bytes long; rehab takes commands of up to \(grouped(line)) bytes, "
+                + "so type a shorter one.")
+        }
         if let note = arguments.options["note"], note.count > TextLimits.note {
             throw .usage("the note has \(grouped(note.count)) characters; a note may have up to \(grouped(TextLimits.note)), "
                 + "so shorten it.")
