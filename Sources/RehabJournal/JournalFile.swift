@@ -127,15 +127,16 @@ enum JournalFile {
     }
 
     /// Sets 0600 on the journal and on its WAL side files, which hold the same health data: only on
-    /// regular files the user owns, opened without following a link, so no other file is ever chmodded.
+    /// regular files the user owns, never through a link, so no other file is ever chmodded.
+    ///
+    /// By path, not through a descriptor: closing any descriptor of a file drops every POSIX lock
+    /// this process holds on it, SQLite's included, and another rehab could then reset the shared memory.
     static func restrictModes(_ path: String) {
         for file in [path, path + "-wal", path + "-shm"] {
-            let fd = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else { continue }
-            defer { close(fd) }
             var info = stat()
-            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else { continue }
-            if info.st_mode & 0o777 != 0o600 { _ = fchmod(fd, 0o600) }
+            guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+                  info.st_mode & 0o777 != 0o600 else { continue }
+            _ = chmod(file, 0o600)
         }
     }
 
