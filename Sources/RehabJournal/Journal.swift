@@ -49,6 +49,7 @@ public final class Journal: Sendable {
         let path = JournalFile.join(dataDir, "journal.sqlite")
         var created = false
         var unclean = false
+        var checkedReadOnly = false
         switch try JournalFile.examine(path) {
         case .missing: try JournalFile.createEmpty(path); created = true
         case .empty: break
@@ -56,11 +57,13 @@ public final class Journal: Sendable {
             // The writable connection checks the version again before it writes anything, and
             // closing it after reading an empty WAL leaves the file as it was. The read-only look
             // first (about 0.2 ms) is for what the header cannot rule out.
-            if !header.isAtMost(version: Schema.version) { try inspectReadOnly(path) }
-            // A WAL with frames or a hot journal means the last writer did not close cleanly.
+            // A WAL with frames or a hot journal means the last writer did not close cleanly: the
+            // read-only look then runs the quick check too, since closing a writable connection
+            // would fold the WAL into a damaged file.
             unclean = header.walHasFrames || header.hotJournal
+            if !header.isAtMost(version: Schema.version) { checkedReadOnly = try inspectReadOnly(path, check: unclean) }
         }
-        let connection = try openWritable(path, checkFirst: unclean)
+        let connection = try openWritable(path, checkFirst: unclean && !checkedReadOnly)
         JournalFile.restrictModes(path)
         return Journal(connection: connection, path: path, checked: created || unclean,
                        warnings: warning.map { [$0] } ?? [])
@@ -82,12 +85,15 @@ public final class Journal: Sendable {
 
     /// Reads the schema version through a read-only connection, so a newer or damaged journal is
     /// refused before any connection able to write exists.
-    private static func inspectReadOnly(_ path: String) throws(JournalError) {
+    /// Returns whether the quick check ran (a hot journal leaves it to the writable connection).
+    private static func inspectReadOnly(_ path: String, check: Bool) throws(JournalError) -> Bool {
         let hadSideFiles = JournalFile.exists(path + "-wal") || JournalFile.exists(path + "-shm")
         let verdict: JournalError?
+        var checked = false
         do {
             let reader = try Connection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, busyTimeout: busyTimeout)
             _ = try reader.transaction(writing: false) { try Schema.refuseNewer(reader, path: path) }
+            if check { try verifyIntact(reader, path: path); checked = true }
             verdict = nil
         } catch let error as SQLiteError where error.primary == SQLITE_READONLY {
             // A crashed writer left a hot journal that only a writable connection may roll back;
@@ -96,7 +102,7 @@ public final class Journal: Sendable {
         } catch {
             verdict = JournalError.wrapping(error, place: path)
         }
-        guard let verdict else { return }
+        guard let verdict else { return checked }
         if !hadSideFiles { removeSideFiles(path) }
         throw verdict
     }
