@@ -85,7 +85,8 @@ public final class ReadlineReader: LineReader {
         var trimmed = Substring(line)
         while let l = trimmed.last, l == " " || l == "\t" { trimmed.removeLast() }
         while let f = trimmed.first, f == " " || f == "\t" { trimmed.removeFirst() }
-        guard !trimmed.isEmpty, String(trimmed) != lastLine else { return }
+        // A line the shell refuses for its length is not worth recalling, nor storing.
+        guard !trimmed.isEmpty, trimmed.utf8.count <= TextLimits.line, String(trimmed) != lastLine else { return }
         lastLine = String(trimmed)
         add_history(String(trimmed))
         if let path = historyPath, ReadlineReader.prepareHistoryFile(path) {

@@ -15,10 +15,9 @@ public enum TextLimits {
 
     /// Refuses a line over ``line`` bytes, before it is split into words.
     static func check(line text: String) throws(CommandError) {
-        let n = text.utf8.count
-        if n > line {
-            throw .usage("that line is \(grouped(n)) bytes long; rehab reads lines of up to \(grouped(line)) bytes, "
-                + "so type a shorter one.")
+        if text.utf8.count > line {
+            throw .usage("that line is longer than \(grouped(line)) bytes, the most rehab reads in one line; "
+                + "type a shorter one.")
         }
     }
 
