@@ -48,6 +48,20 @@ import Glibc
         #expect(!r.stderr.contains("root:") && !r.stdout.contains("root:"), "\(r)")
     }
 
+    @Test("profile set program with a link to /etc/passwd is refused without quoting it")
+    func profileProgramLink() throws {
+        let sandbox = Sandbox()
+        let p = sandbox.root + "/p"
+        try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: p + "/pw.rehab", withDestinationPath: "/etc/passwd")
+        let dir = PatientJourney.freshDataDir(sandbox)
+        try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: "2026-11-21", surgery: "2026-10-31")
+        let r = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["profile", "set", "program", p + "/pw.rehab"])
+        #expect(r.status == 1, "\(r)")
+        #expect(r.stderr.contains("is a link to a file outside its folder"), "\(r.stderr)")
+        #expect(!r.stderr.contains("root:") && !r.stdout.contains("root:"), "\(r)")
+    }
+
     @Test("a use of a link to /etc/passwd inside the folder is refused without quoting it")
     func useOfLinkedFile() throws {
         let sandbox = Sandbox()
