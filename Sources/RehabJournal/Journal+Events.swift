@@ -31,7 +31,8 @@ extension Journal {
                 let rows = try db.query("SELECT id, recorded_at, payload FROM events WHERE patient_id = ? ORDER BY id",
                                         [.integer(patientID)]) { ($0.int64(0), $0.text(1), $0.text(2)) }
                 return try rows.map { id, recordedAt, payload in
-                    StoredEvent(id: id, event: try Self.withFiles(try EventCoding.decode(payload, id: id), db), recordedAt: recordedAt)
+                    StoredEvent(id: id, event: try Self.withFiles(try EventCoding.decode(payload, id: id), db),
+                                recordedAt: recordedAt)
                 }
             }
         }

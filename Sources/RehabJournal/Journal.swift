@@ -91,7 +91,8 @@ public final class Journal: Sendable {
         let verdict: JournalError?
         var checked = false
         do {
-            let reader = try Connection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, busyTimeout: busyTimeout)
+            let reader = try Connection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
+                                        busyTimeout: busyTimeout)
             _ = try reader.transaction(writing: false) { try Schema.refuseNewer(reader, path: path) }
             if check { try verifyIntact(reader, path: path); checked = true }
             verdict = nil
@@ -111,7 +112,8 @@ public final class Journal: Sendable {
     /// Closing a writable connection that ran no statement lets SQLite remove them under its own
     /// locks (and only if no other process uses them); with an empty WAL it writes nothing.
     private static func removeSideFiles(_ path: String) {
-        guard let sweeper = try? Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, busyTimeout: 0) else { return }
+        guard let sweeper = try? Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                                            busyTimeout: 0) else { return }
         try? sweeper.execute("SELECT 1 FROM sqlite_master LIMIT 1")
     }
 

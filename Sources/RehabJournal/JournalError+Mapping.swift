@@ -10,7 +10,8 @@ extension JournalError {
         if let dbError = error as? SQLiteError { return from(dbError, place: place) }
         if let unreadable = error as? EventCoding.UnreadableEvent {
             return .storage("entry \(unreadable.id) of \(place) is damaged (its stored text is not readable); "
-                + "restore the journal from a backup, or save what can still be read with sqlite3's '.recover' on a copy of it.")
+                + "restore the journal from a backup, or save what can still be read with sqlite3's '.recover' "
+                + "on a copy of it.")
         }
         if error is DecodingError {
             return .storage("an event stored in \(place) could not be read back; it may have been written by a "

@@ -44,8 +44,10 @@ public enum ProgramLoader {
                 let shown = Excerpt.of(use.path)
                 guard let target = ProgramPath.resolve(use.path, from: path, root: root),
                       let resolved = inside(target) else {
-                    diagnostics.append(.error("use-escapes", "'\(shown)' is outside the program's folder; a program may only use files in its own folder or below",
-                                              at: use.source, length: use.length, hint: "copy the library next to the program and use a relative path"))
+                    diagnostics.append(.error("use-escapes", "'\(shown)' is outside the program's folder; "
+                                                  + "a program may only use files in its own folder or below",
+                                              at: use.source, length: use.length,
+                                              hint: "copy the library next to the program and use a relative path"))
                     continue
                 }
                 let real = resolved ?? target
@@ -69,7 +71,8 @@ public enum ProgramLoader {
         }
         func refuse(_ message: String) -> LoadedProgram {
             let d = Diagnostic.error("missing-file", message, at: SourceRef(file: mainPath, line: 1))
-            return LoadedProgram(program: nil, draft: Program(id: "", name: ""), diagnostics: [d], sources: [:], mainFile: mainPath)
+            return LoadedProgram(program: nil, draft: Program(id: "", name: ""), diagnostics: [d], sources: [:],
+                                 mainFile: mainPath)
         }
         guard let mainResolved = inside(mainPath) else {
             return refuse("'\(Excerpt.of(mainPath))' is a link to a file outside its folder, so it was not read; "

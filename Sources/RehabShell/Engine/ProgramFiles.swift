@@ -108,8 +108,10 @@ extension Shell {
             if FileSources.refusal(path) == nil, access(path, R_OK) == 0 { return path }
         }
         let names = shippedProgramNames
-        let hint = Suggestion.closest(to: Excerpt.of(word, length: 100), in: names).map { " — did you mean '\($0)'?" } ?? "."
-        throw .usage("there is no program called '\(Excerpt.of(word))'\(hint) Shipped programs: \(names.isEmpty ? "none found" : names.joined(separator: ", ")).")
+        let hint = Suggestion.closest(to: Excerpt.of(word, length: 100), in: names)
+            .map { " — did you mean '\($0)'?" } ?? "."
+        let shipped = names.isEmpty ? "none found" : names.joined(separator: ", ")
+        throw .usage("there is no program called '\(Excerpt.of(word))'\(hint) Shipped programs: \(shipped).")
     }
 
     var shippedProgramNames: [String] {
@@ -125,7 +127,8 @@ extension Shell {
         guard let program = loaded.program else {
             let n = loaded.diagnostics.filter { $0.severity == .error }.count
             throw .diagnostics(loaded.diagnostics, sources: loaded.sources,
-                               summary: "\(path) has \(n) error\(n == 1 ? "" : "s"); fix them and run 'check \(Excerpt.of(word))' again.")
+                               summary: "\(path) has \(n) error\(n == 1 ? "" : "s"); "
+                                   + "fix them and run 'check \(Excerpt.of(word))' again.")
         }
         return (program, loaded)
     }

@@ -37,7 +37,8 @@ public final class Shell {
         guard let command = table.command(named: name) else { throw table.unknown(name) }
         let unknownOptions = args.flags.union(args.options.keys).subtracting(command.options)
         if let bad = unknownOptions.sorted().first {
-            throw .usage("'\(command.name)' has no option --\(Excerpt.of(bad)); type 'help \(command.name)' to see how to use it.")
+            throw .usage("'\(command.name)' has no option --\(Excerpt.of(bad)); "
+                + "type 'help \(command.name)' to see how to use it.")
         }
         try command.run(self, args)
     }

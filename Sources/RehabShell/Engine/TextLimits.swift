@@ -25,12 +25,12 @@ public enum TextLimits {
     static func check(words: [String], arguments: Arguments) throws(CommandError) {
         let total = words.reduce(0) { $0 + $1.utf8.count + 1 } - 1
         if total > line {
-            throw .usage("the command is \(grouped(total)) bytes long; rehab takes commands of up to \(grouped(line)) bytes, "
-                + "so type a shorter one.")
+            throw .usage("the command is \(grouped(total)) bytes long; rehab takes commands of up to "
+                + "\(grouped(line)) bytes, so type a shorter one.")
         }
         if let note = arguments.options["note"], note.count > TextLimits.note {
-            throw .usage("the note has \(grouped(note.count)) characters; a note may have up to \(grouped(TextLimits.note)), "
-                + "so shorten it.")
+            throw .usage("the note has \(grouped(note.count)) characters; a note may have up to "
+                + "\(grouped(TextLimits.note)), so shorten it.")
         }
         for (i, w) in arguments.words.enumerated() where i > 0 && arguments.words[i - 1].lowercased() == "by" {
             if w.count > by {
