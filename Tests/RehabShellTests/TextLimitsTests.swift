@@ -20,6 +20,7 @@ import Testing
         #expect(throws: Never.self) { try check(["clear", "lifting", "by", String(repeating: "b", count: 100)]) }
         #expect(throws: CommandError.self) { try check(["clear", "lifting", "by", String(repeating: "b", count: 101)]) }
         #expect(throws: CommandError.self) { try check(["why", String(repeating: "w", count: 201)]) }
+        #expect(throws: CommandError.self) { try check(["can", "lift", "a\nb\nc"]) }
     }
 
     @Test("a refusal quotes at most a short excerpt")

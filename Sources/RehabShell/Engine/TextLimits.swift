@@ -28,6 +28,10 @@ public enum TextLimits {
             throw .usage("the command is \(grouped(total)) bytes long; rehab takes commands of up to "
                 + "\(grouped(line)) bytes, so type a shorter one.")
         }
+        // Only a one-shot command's words can hold one; a message quoting it would run over several lines.
+        if words.contains(where: { $0.utf8.contains(0x0A) }) {
+            throw .usage("a word holds a line break; type the whole command on one line.")
+        }
         if let note = arguments.options["note"], note.count > TextLimits.note {
             throw .usage("the note has \(grouped(note.count)) characters; a note may have up to "
                 + "\(grouped(TextLimits.note)), so shorten it.")
