@@ -70,6 +70,6 @@ private func check(_ text: String, what: String) {
 }
 
 private func trap(_ message: String) -> Never {
-    print("fuzz invariant failed: \(message)")
+    fputs("fuzz invariant failed: \(message)\n", stderr)
     abort()
 }

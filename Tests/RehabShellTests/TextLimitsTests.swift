@@ -40,3 +40,11 @@ import Testing
         #expect(TextLimits.grouped(1000) == "1,000")
     }
 }
+
+/// `-c` text: commands end at semicolons outside quotes and at every line break.
+@Suite struct CommandSplitTests {
+    @Test func lineBreaksEndCommands() {
+        #expect(Tokenizer.commands("status\nnext; can lift 'a;b'\n") == ["status", "next", "can lift 'a;b'"])
+        #expect(Tokenizer.commands("log pain 3 --note \"open\nstatus") == ["log pain 3 --note \"open", "status"])
+    }
+}
