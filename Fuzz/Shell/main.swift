@@ -10,12 +10,16 @@
 import Glibc
 #endif
 
-/// One data dir for a batch of inputs; recreated now and then so the journal stays small.
+/// One data dir and one shell per mode for a batch of inputs, as in a long session (the parsed
+/// program is cached); recreated now and then so the journal and the captured text stay small.
 nonisolated(unsafe) var runs = 0
 nonisolated(unsafe) var dataDir = ""
+nonisolated(unsafe) var shells: [(Session.Mode, Shell, CapturingConsole)] = []
 
 private func freshDataDir() -> String {
-    var template = Array("/tmp/rehab-fuzz-shell-XXXXXX".utf8CString)
+    // On tmpfs when there is one: the journal's fsyncs would otherwise set the pace.
+    let base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
+    var template = Array("\(base)/rehab-fuzz-shell-XXXXXX".utf8CString)
     let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     guard made != nil else { trap("mkdtemp failed") }
     return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -27,6 +31,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if runs % 400 == 0 {
         if !dataDir.isEmpty { _ = system("rm -rf '\(dataDir)'") }
         dataDir = freshDataDir()
+        shells = [Session.Mode.script, .commandLine].map { mode in
+            let console = CapturingConsole()
+            let settings = ShellSettings(today: CalendarDay(year: 2026, month: 11, day: 21) ?? CalendarDay(ordinal: 0),
+                                         dataDir: dataDir, programsDir: "Programs", interactive: false,
+                                         now: { "2026-11-21T10:00:00+0000" })
+            return (mode, Shell(settings: settings, console: console, clock: InstantClock()), console)
+        }
     }
     runs += 1
 
@@ -37,19 +48,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = Tokenizer.commands(text)
 
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    for mode in [Session.Mode.script, .commandLine] {
-        let console = CapturingConsole()
-        let settings = ShellSettings(today: CalendarDay(year: 2026, month: 11, day: 21) ?? CalendarDay(ordinal: 0),
-                                     dataDir: dataDir, programsDir: "Programs", interactive: false,
-                                     now: { "2026-11-21T10:00:00+0000" })
-        let shell = Shell(settings: settings, console: console, clock: InstantClock())
+    for (mode, shell, console) in shells {
+        let (outBefore, errBefore) = (console.output.utf8.count, console.errors.utf8.count)
+        shell.wantsExit = false
         let reader = ListReader(mode == .script ? lines : Tokenizer.commands(text))
         let status = Session(shell: shell, mode: mode).run(reader)
         if !(0...2).contains(status) { trap("status \(status)") }
-        check(console.errors, what: "stderr")
-        check(console.output, what: "stdout")
+        let errors = String(decoding: console.errors.utf8.dropFirst(errBefore), as: UTF8.self)
+        check(errors, what: "stderr")
+        check(String(decoding: console.output.utf8.dropFirst(outBefore), as: UTF8.self), what: "stdout")
         var messageLines = 0
-        for line in console.errors.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in errors.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("rehab:") { messageLines = 1 } else if line.hasPrefix("    ") || line.isEmpty { messageLines = 0 }
             else if isDiagnostic(line) { messageLines = 0 } else { messageLines += 1 }
             if messageLines > 2 { trap("a message over two lines: \(line.prefix(200))") }
