@@ -46,9 +46,12 @@ import Glibc
         let stored = try PatientJourney.sqlite(dir + "/journal.sqlite",
                                                "SELECT count(*) FROM events WHERE instr(payload, '\\u001b]0;PWN\\u0007') > 0")
         #expect(stored == "2", "the name and the order should keep ESC and BEL: \(stored)")
-        // JSON output escapes controls.
+        // JSON output escapes controls, and stays valid JSON with a C1 control in it too.
+        #expect(try rehab(sandbox, dir, ["restrict", "driving", "until", "week", "9", "by", "Dr \u{9B}2J"]).status == 0)
         let json = try rehab(sandbox, dir, ["status", "--json"])
         #expect(json.status == 0 && !json.stdoutBytes.contains(0x1B) && json.stdout.contains("\\u001b"), "\(visible(json.stdout))")
+        #expect(!json.stdout.unicodeScalars.contains("\u{9B}"), "\(visible(json.stdout))")
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.stdoutBytes))) != nil, "\(visible(json.stdout))")
     }
 
     @Test("error messages and did-you-mean never echo raw control bytes", arguments: [

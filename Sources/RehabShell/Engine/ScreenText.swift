@@ -4,7 +4,7 @@ import RehabScript
 ///
 /// Names, notes, `by`, commands and program files may hold escape sequences that would retitle the
 /// window or clear the screen; here every C0 and C1 control and DEL except newline and tab is shown
-/// visibly (`^[`, `\u{9b}`), and only then are rehab's own ``StyleMarker``s turned into codes.
+/// visibly (`^[`, `\u009b`), and only then are rehab's own ``StyleMarker``s turned into codes.
 /// Stored text keeps its original bytes; JSON output escapes controls on its own.
 public enum ScreenText {
     public static func render(_ text: String, colors: Bool) -> String {
@@ -49,7 +49,10 @@ public enum ScreenText {
         case 0x00..<0x20: out.append("^"); out.append(Unicode.Scalar(UInt8(u.value + 0x40)))
         case 0x7F: out.append(contentsOf: "^?".unicodeScalars)
         case 0x80...0x9F, 0xF8F0, 0xF8F1:
-            out.append(contentsOf: "\\u{\(String(u.value, radix: 16))}".unicodeScalars)
+            // `\u009b`, not `\u{9b}`: inside `--json` output (whose encoder leaves these alone) it is
+            // still a valid JSON escape for the same character.
+            let hex = String(u.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
         default: out.append(u)
         }
     }
