@@ -10,7 +10,7 @@ ENV = dict(os.environ, HOME=TMP, XDG_DATA_HOME=TMP + "/data", XDG_STATE_HOME=TMP
            REHAB_PROGRAMS=os.path.join(ROOT, "Programs"), NO_COLOR="1")
 
 
-def interleaved(cmds, runs=RUNS):
+def interleaved(cmds, runs=RUNS, statuses=(0,)):
     """Median seconds and peak resident memory (MiB) of each command over `runs` runs. The commands take
     turns, so a slow spell of the machine hits each of them alike and the ratios between them stay fair."""
     times = [[] for _ in cmds]
@@ -25,7 +25,7 @@ def interleaved(cmds, runs=RUNS):
             p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
             _, status, usage = os.wait4(p.pid, 0)
             times[i].append(time.perf_counter() - start)
-            if os.waitstatus_to_exitcode(status) != 0:
+            if os.waitstatus_to_exitcode(status) not in statuses:
                 sys.exit(f"bench: {' '.join(cmd)} failed")
             peaks[i] = max(peaks[i], usage.ru_maxrss / 1024)
     return [(statistics.median(t), m) for t, m in zip(times, peaks)]
@@ -116,4 +116,33 @@ for _ in range(drift_runs):
 drift = statistics.median(walls) - 60 - quit_t2
 row(f"timer 60 s, drift (median of {drift_runs})", drift)
 ratio("timer drift, ms (target < 100, aim < 10)", abs(drift) * 1000, 100.0)
+
+print("\nHostile input (issue 11)")
+errors = os.path.join(TMP, "errors.rehab")
+with open(errors, "w") as f:
+    f.write('program errors "Ten thousand errors"\n')
+    f.writelines(f"bogus line {i} here\n" for i in range(10000))
+deep = os.path.join(TMP, "deep.rehab")
+with open(deep, "w") as f:
+    f.write('program deep "Ever deeper"\n')
+    f.writelines(" " * i + f"x {i}\n" for i in range(3000))
+big_dir = os.path.join(TMP, "big15")
+os.makedirs(big_dir, exist_ok=True)
+subprocess.run([BENCH, "program", big_dir, "15000000"], capture_output=True, check=True)
+big = os.path.join(big_dir, "big.rehab")
+big_mb = os.path.getsize(big) / 2**20
+j3 = os.path.join(TMP, f"j{3 * 365}")
+hostile_runs = max(5, RUNS // 5)
+(err_t, err_m), (deep_t, deep_m), (big_t, big_m) = interleaved(
+    [[REHAB, "check", errors], [REHAB, "check", deep], [REHAB, "check", big]], runs=hostile_runs, statuses=(0, 1))
+row("rehab check, a program with 10,000 errors", err_t, err_m)
+print(f"  {'  targets: under 1 s and under 100 MB':<52} {'met' if err_t < 1 and err_m < 95.4 else 'NOT MET'}")
+row("rehab check, 3,000 ever-deeper indented lines", deep_t, deep_m)
+row(f"rehab check, a valid generated program ({big_mb:.1f} MiB)", big_t, big_m)
+ratio("peak memory / file size, valid program", big_m / big_mb)
+(log_t, log_m), (allowed_t, _) = interleaved(
+    [[REHAB, "--data-dir", j3, "--today", "2026-11-01", "log", "pain", "2"],
+     [REHAB, "--data-dir", j3, "--today", "2026-11-01", "allowed"]], runs=hostile_runs)
+row("rehab log (3 years; quick check before the first write)", log_t, log_m)
+ratio("ratio log / allowed (cost of the quick check and the write)", log_t / allowed_t)
 shutil.rmtree(TMP, ignore_errors=True)

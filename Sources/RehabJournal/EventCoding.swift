@@ -17,9 +17,14 @@ enum EventCoding {
     }
 
     /// The hand reader first (see ``EventReader``); `Decodable` for anything it does not recognise.
-    static func decode(_ payload: String) throws -> PatientEvent {
-        let tree = try JSONTree.parse(payload)
+    /// A payload that is not JSON at all names its row, so the message can say which record is damaged.
+    static func decode(_ payload: String, id: Int64 = 0) throws -> PatientEvent {
+        let tree: JSONTree
+        do { tree = try JSONTree.parse(payload) } catch { throw UnreadableEvent(id: id) }
         if let event = EventReader.event(tree) { return event }
         return try PatientEvent(from: TreeDecoder(tree: tree))
     }
+
+    /// Event `id`'s stored text is not JSON: damaged on disk or edited by hand.
+    struct UnreadableEvent: Error { let id: Int64 }
 }

@@ -13,7 +13,7 @@ extension Journal {
     public func append(_ events: [PatientEvent], to patient: String, recordedAt: String) throws(JournalError) -> [Int64] {
         let payloads: [String]
         do { payloads = try events.map(EventCoding.encode) } catch { throw JournalError.wrapping(error, place: place) }
-        return try withConnection { db in
+        return try withWritingConnection { db in
             try db.transaction(writing: true) {
                 let patientID = try Self.requirePatient(db, patient)
                 return try zip(events, payloads).map { event, payload in
@@ -31,7 +31,8 @@ extension Journal {
                 let rows = try db.query("SELECT id, recorded_at, payload FROM events WHERE patient_id = ? ORDER BY id",
                                         [.integer(patientID)]) { ($0.int64(0), $0.text(1), $0.text(2)) }
                 return try rows.map { id, recordedAt, payload in
-                    StoredEvent(id: id, event: try Self.withFiles(try EventCoding.decode(payload), db), recordedAt: recordedAt)
+                    StoredEvent(id: id, event: try Self.withFiles(try EventCoding.decode(payload, id: id), db),
+                                recordedAt: recordedAt)
                 }
             }
         }
@@ -69,7 +70,7 @@ extension Journal {
                     while s < sessions.endIndex, sessions[s].id < other.id {
                         record.apply(sessions[s].summary, position: Int(sessions[s].id)); s += 1
                     }
-                    let e = try EventCoding.decode(other.payload)
+                    let e = try EventCoding.decode(other.payload, id: other.id)
                     let f = try Self.withFiles(e, db)
                     record.apply(f, position: Int(other.id))
                 }

@@ -18,7 +18,7 @@ extension Journal {
     public func createPatient(named name: String) throws(JournalError) {
         if PatientName.problem(with: name) != nil { throw .invalidName(name) }
         let created = Self.utcTimestamp()
-        try withConnection { db in
+        try withWritingConnection { db in
             try db.transaction(writing: true) {
                 if try Self.patientID(db, name) != nil { throw JournalError.duplicatePatient(name) }
                 try db.run("INSERT INTO patients (name, created) VALUES (?, ?)", [.text(name), .text(created)])

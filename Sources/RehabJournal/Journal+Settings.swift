@@ -9,7 +9,7 @@ extension Journal {
 
     /// Stores `value` under `key`, replacing any earlier value.
     public func setSetting(_ key: String, _ value: String) throws(JournalError) {
-        try withConnection { db in
+        try withWritingConnection { db in
             try db.run("""
                 INSERT INTO settings (key, value) VALUES (?, ?)
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value

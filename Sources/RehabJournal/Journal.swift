@@ -14,6 +14,8 @@ public final class Journal: Sendable {
 
     /// The journal file, or nil for an in-memory journal.
     public let path: String?
+    /// Problems worth a one-line warning that did not stop the journal opening (a data dir open to others).
+    public let warnings: [String]
 
     private let state: Mutex<State>
 
@@ -23,14 +25,17 @@ public final class Journal: Sendable {
         /// Per patient row id: the record folded so far and the id of the last event in it. The journal
         /// is append-only and ids only grow, so the rows any reader sees with id ≤ n never change.
         var records: [Int64: (record: PatientRecord, lastID: Int64)] = [:]
+        /// Whether SQLite's quick check has passed in this process; the first write waits for it.
+        var checked = false
     }
 
     /// Names the journal in error messages.
     var place: String { path ?? "the in-memory journal" }
 
-    private init(connection: sending Connection, path: String?) {
-        self.state = Mutex(State(connection: connection))
+    private init(connection: sending Connection, path: String?, checked: Bool = false, warnings: [String] = []) {
+        self.state = Mutex(State(connection: connection, checked: checked))
         self.path = path
+        self.warnings = warnings
     }
 
     /// Opens (creating if needed) `<dataDir>/journal.sqlite`.
@@ -40,20 +45,28 @@ public final class Journal: Sendable {
     /// SQLite, is cut short, or was migrated by a newer rehab is reported and left byte-for-byte
     /// as it was, because it may be the only copy of someone's recovery history.
     public static func open(dataDir: String) throws(JournalError) -> Journal {
-        try JournalFile.ensureDirectory(dataDir)
+        let warning = try JournalFile.ensureDirectory(dataDir)
         let path = JournalFile.join(dataDir, "journal.sqlite")
+        var created = false
+        var unclean = false
+        var checkedReadOnly = false
         switch try JournalFile.examine(path) {
-        case .missing: try JournalFile.createEmpty(path)
+        case .missing: try JournalFile.createEmpty(path); created = true
         case .empty: break
         case .sqlite(let header):
             // The writable connection checks the version again before it writes anything, and
             // closing it after reading an empty WAL leaves the file as it was. The read-only look
             // first (about 0.2 ms) is for what the header cannot rule out.
-            if !header.isAtMost(version: Schema.version) { try inspectReadOnly(path) }
+            // A WAL with frames or a hot journal means the last writer did not close cleanly: the
+            // read-only look then runs the quick check too, since closing a writable connection
+            // would fold the WAL into a damaged file.
+            unclean = header.walHasFrames || header.hotJournal
+            if !header.isAtMost(version: Schema.version) { checkedReadOnly = try inspectReadOnly(path, check: unclean) }
         }
-        let connection = try openWritable(path)
+        let connection = try openWritable(path, checkFirst: unclean && !checkedReadOnly)
         JournalFile.restrictModes(path)
-        return Journal(connection: connection, path: path)
+        return Journal(connection: connection, path: path, checked: created || unclean,
+                       warnings: warning.map { [$0] } ?? [])
     }
 
     /// A private journal that vanishes with the value; for trying things out and for tests.
@@ -72,12 +85,16 @@ public final class Journal: Sendable {
 
     /// Reads the schema version through a read-only connection, so a newer or damaged journal is
     /// refused before any connection able to write exists.
-    private static func inspectReadOnly(_ path: String) throws(JournalError) {
+    /// Returns whether the quick check ran (a hot journal leaves it to the writable connection).
+    private static func inspectReadOnly(_ path: String, check: Bool) throws(JournalError) -> Bool {
         let hadSideFiles = JournalFile.exists(path + "-wal") || JournalFile.exists(path + "-shm")
         let verdict: JournalError?
+        var checked = false
         do {
-            let reader = try Connection(path: path, flags: SQLITE_OPEN_READONLY, busyTimeout: busyTimeout)
+            let reader = try Connection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
+                                        busyTimeout: busyTimeout)
             _ = try reader.transaction(writing: false) { try Schema.refuseNewer(reader, path: path) }
+            if check { try verifyIntact(reader, path: path); checked = true }
             verdict = nil
         } catch let error as SQLiteError where error.primary == SQLITE_READONLY {
             // A crashed writer left a hot journal that only a writable connection may roll back;
@@ -86,7 +103,7 @@ public final class Journal: Sendable {
         } catch {
             verdict = JournalError.wrapping(error, place: path)
         }
-        guard let verdict else { return }
+        guard let verdict else { return checked }
         if !hadSideFiles { removeSideFiles(path) }
         throw verdict
     }
@@ -95,16 +112,19 @@ public final class Journal: Sendable {
     /// Closing a writable connection that ran no statement lets SQLite remove them under its own
     /// locks (and only if no other process uses them); with an empty WAL it writes nothing.
     private static func removeSideFiles(_ path: String) {
-        guard let sweeper = try? Connection(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: 0) else { return }
+        guard let sweeper = try? Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                                            busyTimeout: 0) else { return }
         try? sweeper.execute("SELECT 1 FROM sqlite_master LIMIT 1")
     }
 
     /// The one connection the journal keeps: checks the version again (another rehab may have
     /// migrated since), then switches to WAL and migrates.
-    private static func openWritable(_ path: String) throws(JournalError) -> Connection {
+    private static func openWritable(_ path: String, checkFirst: Bool) throws(JournalError) -> Connection {
         do {
-            let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE, busyTimeout: busyTimeout)
+            let connection = try Connection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                                            busyTimeout: busyTimeout)
             try connection.execute("PRAGMA foreign_keys = ON")
+            if checkFirst { try verifyIntact(connection, path: path) }
             // Inside a read transaction, so the version and migration table are read from one snapshot.
             let applied = try connection.transaction(writing: false) { try Schema.refuseNewer(connection, path: path) }
             try Contention.retryingWhileBusy { try useWriteAheadLog(connection, path: path) }
@@ -125,6 +145,30 @@ public final class Journal: Sendable {
             }
         }
         try connection.execute("PRAGMA synchronous = FULL")
+    }
+
+    /// SQLite's quick check (every page and b-tree, not the index contents), which reads the whole
+    /// file once: a damaged journal is refused before anything is written to it.
+    static func verifyIntact(_ connection: Connection, path: String) throws {
+        let verdict: [String]
+        do {
+            verdict = try connection.query("PRAGMA quick_check(1)") { $0.text(0) }
+        } catch let error as SQLiteError where error.primary == SQLITE_CORRUPT || error.primary == SQLITE_NOTADB {
+            throw JournalError.damaged(path: path)
+        }
+        guard verdict == ["ok"] else { throw JournalError.damaged(path: path) }
+    }
+
+    /// Like ``withConnection(_:)`` for a write: the first write of a process waits for the quick check.
+    func withWritingConnection<T: Sendable>(_ body: (Connection) throws -> T) throws(JournalError) -> T {
+        let path = self.path
+        return try withState { state in
+            if !state.checked, let path {
+                try Self.verifyIntact(state.connection, path: path)
+                state.checked = true
+            }
+            return try body(state.connection)
+        }
     }
 
     /// Runs `body` on the connection, holding the lock, translating whatever it throws into a `JournalError`.

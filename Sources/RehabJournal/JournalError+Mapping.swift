@@ -8,6 +8,11 @@ extension JournalError {
     static func wrapping(_ error: any Error, place: String) -> JournalError {
         if let journalError = error as? JournalError { return journalError }
         if let dbError = error as? SQLiteError { return from(dbError, place: place) }
+        if let unreadable = error as? EventCoding.UnreadableEvent {
+            return .storage("entry \(unreadable.id) of \(place) is damaged (its stored text is not readable); "
+                + "restore the journal from a backup, or save what can still be read with sqlite3's '.recover' "
+                + "on a copy of it.")
+        }
         if error is DecodingError {
             return .storage("an event stored in \(place) could not be read back; it may have been written by a "
                 + "newer rehab, so upgrade rehab, or move the journal aside.")
@@ -16,14 +21,16 @@ extension JournalError {
             return .storage("the event could not be saved because one of its values cannot be written down "
                 + "(for example a weight that is not a number); check what was typed and try again.")
         }
-        return .storage("\(place) could not be used (\(error)); check the disk and try again.")
+        return .storage("\(place) could not be used; check the disk and try again.")
     }
 
     private static func from(_ error: SQLiteError, place: String) -> JournalError {
         let detail = error.message.map { " (\($0))" } ?? ""
         switch error.primary {
-        case SQLITE_NOTADB, SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
             return .notADatabase(path: place)
+        case SQLITE_CORRUPT:
+            return .damaged(path: place)
         case SQLITE_BUSY, SQLITE_LOCKED:
             return .storage("\(place) stayed locked by another rehab for more than \(Int(Journal.busyTimeout)) "
                 + "seconds; finish or close the other rehab and try again.")

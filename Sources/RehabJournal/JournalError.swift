@@ -9,6 +9,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     /// The data directory or the journal file could not be made.
     case cannotCreate(path: String, reason: String)
+    /// The journal (or one of its side files) is a symbolic link, which is never followed.
+    case symbolicLink(path: String)
+    /// SQLite's own check found damaged pages; the file is left byte-for-byte as it was.
+    case damaged(path: String)
     case unknownPatient(String)
     case duplicatePatient(String)
     /// Empty, longer than ``PatientName/maximumLength`` characters, padded with spaces, or holding control characters.
@@ -26,6 +30,12 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "version \(supported)); upgrade rehab to open it (the journal was left untouched)."
         case .cannotCreate(let path, let reason):
             return "cannot create \(path): \(reason); fix the path or its permissions, or choose another --data-dir."
+        case .symbolicLink(let path):
+            return "\(path) is a symbolic link, which rehab never follows; "
+                + "put the journal file itself there, or choose another --data-dir."
+        case .damaged(let path):
+            return "\(path) is damaged (SQLite's check found broken pages) and was left untouched; "
+                + "restore it from a backup, or save what can still be read with sqlite3's '.recover' on a copy of it."
         case .unknownPatient(let name):
             return "there is no patient named '\(name)'; type 'patients' to list them or 'patient new \(name)' to add one."
         case .duplicatePatient(let name):

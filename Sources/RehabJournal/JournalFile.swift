@@ -36,35 +36,49 @@ enum JournalFile {
 
     static let header: [UInt8] = Array("SQLite format 3\0".utf8)
 
-    /// Creates `path` and any missing parents with mode 0700; an existing directory is left as it is.
-    static func ensureDirectory(_ path: String) throws(JournalError) {
+    /// Creates `path` and any missing parents with mode 0700. An existing data directory open to
+    /// others is tightened to 0700 when the user owns it; otherwise the answer is a one-line warning.
+    @discardableResult
+    static func ensureDirectory(_ path: String, tighten: Bool = true) throws(JournalError) -> String? {
         if path.isEmpty { throw .cannotCreate(path: "the data directory", reason: "no directory name was given") }
         var info = stat()
         if stat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw .cannotCreate(path: path, reason: "it exists and is not a directory")
             }
-            return
+            guard tighten, info.st_mode & 0o077 != 0 else { return nil }
+            if info.st_uid == geteuid(), chmod(path, 0o700) == 0 { return nil }
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            return "the data directory \(path) can be read by other users (mode \(mode)) and rehab may not change "
+                + "that; ask its owner to make it 0700, or choose another --data-dir."
         }
         let parent = parentDirectory(of: path)
-        if !parent.isEmpty, parent != path { try ensureDirectory(parent) }
+        // Parents that already exist are the user's own folders (such as ~/.local/share): left alone.
+        if !parent.isEmpty, parent != path { try ensureDirectory(parent, tighten: false) }
         if mkdir(path, 0o700) != 0 {
             let code = errno
             // Another rehab may have made it a moment ago.
-            if code == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+            if code == EEXIST, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return nil }
             throw .cannotCreate(path: path, reason: reason(code))
         }
         // mkdir's mode is filtered by the umask; say exactly what we mean.
         _ = chmod(path, 0o700)
+        return nil
     }
 
     /// Looks at the file without changing it: not even SQLite has opened it yet.
     static func examine(_ path: String) throws(JournalError) -> State {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        // lstat: a link is never followed, so a link to another file cannot become a journal.
+        guard lstat(path, &info) == 0 else {
             let code = errno
             if code == ENOENT { return .missing }
             throw .cannotCreate(path: path, reason: reason(code))
+        }
+        if info.st_mode & S_IFMT == S_IFLNK { throw .symbolicLink(path: path) }
+        for side in [path + "-wal", path + "-shm", path + "-journal"] {
+            var sideInfo = stat()
+            if lstat(side, &sideInfo) == 0, sideInfo.st_mode & S_IFMT == S_IFLNK { throw .symbolicLink(path: side) }
         }
         if info.st_mode & S_IFMT == S_IFDIR { throw .cannotCreate(path: path, reason: "it is a directory") }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notADatabase(path: path) }
@@ -103,7 +117,7 @@ enum JournalFile {
 
     /// Makes a new empty journal owned by the user alone, before SQLite creates it with the umask's mode.
     static func createEmpty(_ path: String) throws(JournalError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if fd < 0 {
             let code = errno
             if code == EEXIST { return }  // Another rehab won the race; it will be examined by SQLite.
@@ -112,9 +126,16 @@ enum JournalFile {
         close(fd)
     }
 
-    /// Sets 0600 on the journal and on its WAL side files, which hold the same health data.
+    /// Sets 0600 on the journal and on its WAL side files, which hold the same health data: only on
+    /// regular files the user owns, never through a link, so no other file is ever chmodded.
+    ///
+    /// By path, not through a descriptor: closing any descriptor of a file drops every POSIX lock
+    /// this process holds on it, SQLite's included, and another rehab could then reset the shared memory.
     static func restrictModes(_ path: String) {
-        for file in [path, path + "-wal", path + "-shm"] where exists(file) {
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+                  info.st_mode & 0o777 != 0o600 else { continue }
             _ = chmod(file, 0o600)
         }
     }
@@ -143,7 +164,7 @@ enum JournalFile {
     }
 
     private static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: count)

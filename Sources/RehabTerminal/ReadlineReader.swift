@@ -11,12 +11,21 @@ public final class ReadlineReader: LineReader {
         didSet { ReadlineReader.activeCompleter.withLock { $0 = completer.map(CompleterBox.init) } }
     }
     private let historyPath: String?
+    /// One sentence when the history file was not used (a link, or not a regular file), for the caller to show.
+    public let historyWarning: String?
     private var lastLine: String?
     public static let historyLimit: Int32 = 1000
 
     /// `historyPath` nil keeps history in memory only.
     public init(historyPath: String?) {
-        self.historyPath = historyPath
+        if let path = historyPath, !ReadlineReader.prepareHistoryFile(path) {
+            self.historyPath = nil
+            historyWarning = "the history file \(path) is a symbolic link or not a regular file, so it was not used; "
+                + "remove it or set REHAB_HISTORY to a plain file (history is kept for this session only)."
+        } else {
+            self.historyPath = historyPath
+            historyWarning = nil
+        }
         rl_readline_name = UnsafePointer(strdup("rehab"))
         rl_attempted_completion_function = rehabAttemptCompletion
         rl_signal_event_hook = rehabSignalHook
@@ -24,8 +33,7 @@ public final class ReadlineReader: LineReader {
         // called about every 0.1 s while readline waits for a key, notices the flag then.
         rl_event_hook = rehabEventHook
         stifle_history(ReadlineReader.historyLimit)
-        if let path = historyPath {
-            ReadlineReader.prepareHistoryFile(path)
+        if let path = self.historyPath {
             _ = read_history(path)
             if history_length > 0, let entry = history_get(history_base + history_length - 1), let text = entry.pointee.line {
                 lastLine = String(cString: text)
@@ -38,7 +46,7 @@ public final class ReadlineReader: LineReader {
         InterruptFlag.clear()
         ReadlineReader.answering.store(true, ordering: .relaxed)
         defer { ReadlineReader.answering.store(false, ordering: .relaxed) }
-        guard let raw = readline(prompt) else {
+        guard let raw = readline(ScreenText.render(prompt, colors: false)) else {
             if !ReadlineReader.bracketedPasteOn { print(""); fflush(nil) }
             return .end
         }
@@ -55,7 +63,7 @@ public final class ReadlineReader: LineReader {
 
     public func read(prompt: String) -> LineInput {
         InterruptFlag.clear()
-        guard let raw = readline(prompt) else {
+        guard let raw = readline(ScreenText.render(prompt, colors: false)) else {
             // readline prints the newline itself only while bracketed paste is on.
             if !ReadlineReader.bracketedPasteOn { print(""); fflush(nil) }
             return .end
@@ -77,25 +85,30 @@ public final class ReadlineReader: LineReader {
         var trimmed = Substring(line)
         while let l = trimmed.last, l == " " || l == "\t" { trimmed.removeLast() }
         while let f = trimmed.first, f == " " || f == "\t" { trimmed.removeFirst() }
-        guard !trimmed.isEmpty, String(trimmed) != lastLine else { return }
+        // A line the shell refuses for its length is not worth recalling, nor storing.
+        guard !trimmed.isEmpty, trimmed.utf8.count <= TextLimits.line, String(trimmed) != lastLine else { return }
         lastLine = String(trimmed)
         add_history(String(trimmed))
-        if let path = historyPath {
-            ReadlineReader.prepareHistoryFile(path)
+        if let path = historyPath, ReadlineReader.prepareHistoryFile(path) {
             _ = append_history(1, path)
             _ = history_truncate_file(path, ReadlineReader.historyLimit)
-            chmod(path, 0o600)
         }
     }
 
-    /// Creates the history file (and its folder) private to the user.
-    static func prepareHistoryFile(_ path: String) {
+    /// Creates the history file (and its folder) private to the user; false when the path is a
+    /// symbolic link or not a regular file, which is never followed, written or chmodded.
+    static func prepareHistoryFile(_ path: String) -> Bool {
         if let slash = path.lastIndex(of: "/") {
             makeDirectories(String(path[..<slash]))
         }
-        let fd = open(path, O_CREAT | O_WRONLY | O_APPEND, 0o600)
-        if fd >= 0 { close(fd) }
-        chmod(path, 0o600)
+        // O_NONBLOCK: a FIFO without a reader fails at once instead of blocking.
+        let fd = open(path, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        if info.st_uid == geteuid() { _ = fchmod(fd, 0o600) }
+        return true
     }
 
     static func makeDirectories(_ dir: String) {

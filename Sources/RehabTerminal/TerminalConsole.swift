@@ -9,14 +9,15 @@ public final class TerminalConsole: Console {
 
     public init(colors: Bool) { self.colors = colors }
 
+    /// Every text passes ``ScreenText`` here, the one way to the terminal.
     public func write(_ text: String) {
-        print(text, terminator: "")
+        print(ScreenText.render(text, colors: colors), terminator: "")
         fflush(nil)
     }
 
     public func report(_ text: String) {
         fflush(nil)
-        let bytes = Array(text.utf8)
+        let bytes = Array(ScreenText.render(text, colors: colors).utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { buffer -> Int in

@@ -18,7 +18,7 @@ enum Environment {
 
     /// One sentence on stderr and exit 2: bad options never trap.
     static func fail(_ message: String) -> Never {
-        fputs("rehab: \(message)\n", stderr)
+        fputs(ScreenText.render("rehab: \(message)\n", colors: false), stderr)
         exit(2)
     }
 
@@ -83,22 +83,6 @@ enum Environment {
         var buffer = [CChar](repeating: 0, count: 64)
         let n = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
         return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-}
-
-/// Runs one command from the command line: usage mistakes exit 2, failures 1.
-enum OneShot {
-    static func run(shell: Shell, words: [String]) -> Int32 {
-        do {
-            try shell.execute(words: words)
-            return 0
-        } catch {
-            if !error.alreadyReported { shell.console.report("rehab: \(error.message)\n") }
-            switch error.kind {
-            case .usage, .environment: return 2
-            case .failed: return 1
-            }
-        }
     }
 }
 

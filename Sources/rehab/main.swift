@@ -30,13 +30,14 @@ let shell = Shell(settings: settings, console: console, clock: LiveClock())
 
 let status: Int32
 if !commandWords.isEmpty {
-    status = OneShot.run(shell: shell, words: commandWords)
+    status = Session(shell: shell, mode: .oneShot).run(words: commandWords)
 } else if let text = options.commands {
     status = Session(shell: shell, mode: .commandLine, bail: options.bail).run(ListReader(Tokenizer.commands(text)))
 } else if interactive {
     let history = Environment.historyPath(environment: environment)
     let firstStart = history.map { access($0, F_OK) != 0 } ?? false
     let reader = ReadlineReader(historyPath: history)
+    if let warning = reader.historyWarning { console.report("rehab: \(warning)\n") }
     if firstStart { console.write(Welcome.text) }
     status = Session(shell: shell, mode: .interactive).run(reader)
 } else {

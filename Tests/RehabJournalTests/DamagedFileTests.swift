@@ -14,24 +14,28 @@ struct DamagedFileTests {
     }
 
     /// Opens, expects `expected`, and checks the file and its neighbours are untouched.
-    static func expectRefused(_ dir: String, with expected: JournalError) throws {
+    static func expectRefused(_ dir: String, with expected: JournalError, _ comment: Comment? = nil,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
         let path = journalPath(in: dir)
-        #expect(!sideFilesExist(path))
+        #expect(!sideFilesExist(path), comment, sourceLocation: sourceLocation)
         let before = try FileSnapshot.taking(path)
         let listing = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        #expect(throws: expected) { try Journal.open(dataDir: dir) }
-        #expect(try FileSnapshot(path) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == listing)
-        #expect(!sideFilesExist(path))
+        #expect(throws: expected, comment, sourceLocation: sourceLocation) { try Journal.open(dataDir: dir) }
+        #expect(try FileSnapshot(path) == before, comment, sourceLocation: sourceLocation)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == listing, comment,
+                sourceLocation: sourceLocation)
+        #expect(!sideFilesExist(path), comment, sourceLocation: sourceLocation)
     }
 
     @Test("random bytes are not a journal")
     func randomBytes() throws {
         try withTemporaryDirectory { dir in
-            var generator = SystemRandomNumberGenerator()
+            let seed = SeededGenerator.seed()
+            var generator = SeededGenerator(seed: seed)
             let bytes = (0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }
             _ = FileManager.default.createFile(atPath: journalPath(in: dir), contents: Data([0x00] + bytes))
-            try Self.expectRefused(dir, with: .notADatabase(path: journalPath(in: dir)))
+            try Self.expectRefused(dir, with: .notADatabase(path: journalPath(in: dir)),
+                                   "random bytes from seed \(seed) (replay with REHAB_TEST_SEED=\(seed))")
         }
     }
 

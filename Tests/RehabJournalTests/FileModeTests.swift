@@ -40,12 +40,13 @@ struct FileModeTests {
         }
     }
 
-    @Test("an existing data directory keeps its mode")
-    func existingDirectoryKeepsMode() throws {
+    @Test("an existing data directory open to others is tightened to 0700 (issue 11 row 12)")
+    func existingDirectoryIsTightened() throws {
         try withTemporaryDirectory { dir in
             try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: dir)
-            _ = try Journal.open(dataDir: dir)
-            #expect(try mode(of: dir) == 0o750)
+            let journal = try Journal.open(dataDir: dir)
+            #expect(try mode(of: dir) == 0o700)
+            #expect(journal.warnings.isEmpty)
         }
     }
 

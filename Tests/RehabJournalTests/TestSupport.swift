@@ -87,3 +87,24 @@ func dailySession(_ n: Int) -> PatientEvent {
 }
 
 let stamp = "2025-03-18T09:30:00Z"
+
+/// A small seeded generator, so random test inputs can be replayed: a failure prints its seed, and
+/// `REHAB_TEST_SEED=N` runs that seed again.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    /// `REHAB_TEST_SEED`, else a seed that changes from run to run (and is printed on failure).
+    static func seed() -> UInt64 {
+        if let text = ProcessInfo.processInfo.environment["REHAB_TEST_SEED"], let seed = UInt64(text) { return seed }
+        return UInt64.random(in: 0...UInt64.max)
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -63,8 +63,8 @@ import Testing
         let plain = DiagnosticRenderer(sources: ["a.rehab": "abc"]).render(d)
         let colored = DiagnosticRenderer(sources: ["a.rehab": "abc"], colors: true).render(d)
         #expect(!plain.contains("\u{1B}["))
-        #expect(colored.contains("\u{1B}[1;31merror\u{1B}[0m"))
-        #expect(colored.contains("\u{1B}[1;32m^\u{1B}[0m"))
+        #expect(colored.contains(StyleMarker.wrap("error", "1;31")))
+        #expect(colored.contains(StyleMarker.wrap("^", "1;32")))
     }
 
     @Test func caretsNeverRunPastTheLine() {

@@ -35,10 +35,10 @@ struct SessionTests {
         #expect(rig.console.errors.split(separator: "\n").count == 1)
     }
 
-    @Test("commandLine mode: 'rehab: MESSAGE' with no line number")
+    @Test("commandLine mode: 'rehab: MESSAGE' with no line number; bad words exit 2 as in one-shot mode")
     func commandLinePrefix() {
         let rig = Rig()
-        #expect(rig.run(["help quit", "nosuchcmd"], mode: .commandLine) == 1)
+        #expect(rig.run(["help quit", "nosuchcmd"], mode: .commandLine) == 2)
         #expect(rig.console.errors == "rehab: unknown command 'nosuchcmd'; type 'help' to see every command.\n")
     }
 

@@ -22,13 +22,61 @@ public struct DiagnosticRenderer {
 
     public func render(_ ds: [Diagnostic]) -> String { ds.map(render).joined() }
 
+    /// Diagnostics shown per file before the rest are counted: a file with thousands of errors
+    /// (often not a program at all) must not flood the terminal.
+    public static let errorsPerFile = 50
+
+    /// At most `limitPerFile` diagnostics of each file, then "… and N more in FILE".
+    public func render(_ ds: [Diagnostic], limitPerFile: Int) -> String {
+        var shown: [String: Int] = [:]
+        var hidden: [(file: String, count: Int)] = []
+        var out = ""
+        for d in ds {
+            let file = d.location.file
+            let n = shown[file, default: 0]
+            if n < limitPerFile {
+                out += render(d)
+                shown[file] = n + 1
+            } else if let i = hidden.firstIndex(where: { $0.file == file }) {
+                hidden[i].count += 1
+            } else {
+                hidden.append((file, 1))
+            }
+        }
+        for (file, count) in hidden {
+            out += "\(file): … and \(DiagnosticRenderer.grouped(count)) more\n"
+        }
+        return out
+    }
+
+    /// Columns of source shown around the spot: a line of 3,000 spaces quotes a window of it.
+    static let excerptWidth = 100
+
     private func excerpt(_ at: SourceRef, length: Int) -> String {
         guard let text = sources[at.file], var line = DiagnosticRenderer.line(at.line, of: text) else { return "" }
         if at.line == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-        let shown = line.replacingTabs
-        let pad = String(repeating: " ", count: max(0, at.column - 1))
-        let carets = String(repeating: "^", count: max(1, min(length, max(1, shown.count - at.column + 1))))
+        let width = DiagnosticRenderer.excerptWidth
+        // A window that starts a little before the column when the line is long.
+        let skip = max(0, at.column - 1 - width / 4)
+        let window = line.dropFirst(skip)
+        let cut = window.count > width
+        let shown = (skip > 0 ? "…" : "") + window.prefix(width).replacingTabs + (cut ? "…" : "")
+        let column = at.column - skip + (skip > 0 ? 1 : 0)
+        let pad = String(repeating: " ", count: max(0, column - 1))
+        let room = max(1, min(width, shown.count - column + 1))
+        let carets = String(repeating: "^", count: max(1, min(length, room)))
         return "    \(shown)\n    \(pad)\(paint(carets, "1;32"))\n"
+    }
+
+    /// 2117 → "2,117".
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
     }
 
     /// Line `n` (1-based) of a text, split on LF bytes: in Swift "\r\n" is one Character, so a
@@ -53,9 +101,13 @@ public struct DiagnosticRenderer {
         s.utf8.last == 0x0D ? s.dropLast() : s
     }
 
-    private func paint(_ s: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func paint(_ s: String, _ code: String) -> String { colors ? StyleMarker.wrap(s, code) : s }
 }
 
 extension Substring {
     var replacingTabs: String { String(self.map { $0 == "\t" ? " " : $0 }) }
+}
+
+extension String {
+    var replacingTabs: String { Substring(self).replacingTabs }
 }

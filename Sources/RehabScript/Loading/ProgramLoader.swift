@@ -19,40 +19,73 @@ public enum ProgramLoader {
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var fragments: [ProgramFragment] = []
+        // Keyed by real path, so a link cannot make one file be read twice or loop under new names.
         var loaded: Set<String> = []
+        var realPaths: [String: String] = [:]
+        func realOf(_ path: String) -> String { realPaths[path] ?? path }
         let root = ProgramPath.folder(of: mainPath)
+        let realRoot = provider.realPath(root.isEmpty ? "." : root)
 
-        func visit(_ path: String, text: String, stack: [String]) {
+        /// The real path of a file, or nil when it resolves outside the program's folder.
+        func inside(_ path: String) -> String?? {
+            guard let real = provider.realPath(path) else { return .some(nil) }
+            guard let realRoot else { return .some(real) }
+            return ProgramPath.contains(realRoot, real) ? .some(real) : nil
+        }
+
+        func visit(_ path: String, real: String, text: String, stack: [String]) {
             sources[path] = text
-            loaded.insert(path)
+            realPaths[path] = real
+            loaded.insert(real)
             let (fragment, ds) = cache?.parse(file: path, text: text) ?? Parser.parse(file: path, text: text)
             diagnostics += ds
             fragments.append(fragment)
             for use in fragment.uses {
-                guard let target = ProgramPath.resolve(use.path, from: path, root: root) else {
-                    diagnostics.append(.error("use-escapes", "'\(use.path)' is outside the program's folder; a program may only use files in its own folder or below",
-                                              at: use.source, length: use.length, hint: "copy the library next to the program and use a relative path"))
+                let shown = Excerpt.of(use.path)
+                guard let target = ProgramPath.resolve(use.path, from: path, root: root),
+                      let resolved = inside(target) else {
+                    diagnostics.append(.error("use-escapes", "'\(shown)' is outside the program's folder; "
+                                                  + "a program may only use files in its own folder or below",
+                                              at: use.source, length: use.length,
+                                              hint: "copy the library next to the program and use a relative path"))
                     continue
                 }
-                if stack.contains(target) || target == path {
-                    diagnostics.append(.error("use-loop", "'\(use.path)' is already being read: these files use each other in a loop",
+                let real = resolved ?? target
+                if stack.contains(real) || real == realOf(path) {
+                    diagnostics.append(.error("use-loop", "'\(shown)' is already being read: these files use each other in a loop",
                                               at: use.source, length: use.length))
                     continue
                 }
-                if loaded.contains(target) { continue }
-                guard let library = provider.text(at: target) else {
-                    diagnostics.append(.error("use-missing", "cannot read '\(use.path)' (looked for \(target))",
+                if loaded.contains(real) { continue }
+                switch provider.file(at: target) {
+                case .text(let library):
+                    visit(target, real: real, text: library, stack: stack + [realOf(path)])
+                case .missing:
+                    diagnostics.append(.error("use-missing", "cannot read '\(shown)' (looked for \(Excerpt.of(target)))",
                                               at: use.source, length: use.length))
-                    continue
+                case .refused(let reason):
+                    diagnostics.append(.error("use-refused", "'\(shown)' \(reason), so it was not read",
+                                              at: use.source, length: use.length))
                 }
-                visit(target, text: library, stack: stack + [path])
             }
         }
-        guard let mainText = provider.text(at: mainPath) else {
-            let d = Diagnostic.error("missing-file", "cannot read '\(mainPath)'", at: SourceRef(file: mainPath, line: 1))
-            return LoadedProgram(program: nil, draft: Program(id: "", name: ""), diagnostics: [d], sources: [:], mainFile: mainPath)
+        func refuse(_ message: String) -> LoadedProgram {
+            let d = Diagnostic.error("missing-file", message, at: SourceRef(file: mainPath, line: 1))
+            return LoadedProgram(program: nil, draft: Program(id: "", name: ""), diagnostics: [d], sources: [:],
+                                 mainFile: mainPath)
         }
-        visit(mainPath, text: mainText, stack: [])
+        guard let mainResolved = inside(mainPath) else {
+            return refuse("'\(Excerpt.of(mainPath))' is a link to a file outside its folder, so it was not read; "
+                + "copy the program into the folder instead")
+        }
+        let mainText: String
+        switch provider.file(at: mainPath) {
+        case .text(let text): mainText = text
+        case .missing: return refuse("cannot read '\(Excerpt.of(mainPath))'")
+        case .refused(let reason): return refuse("'\(Excerpt.of(mainPath))' \(reason), so it was not read")
+        }
+        let mainReal = mainResolved ?? mainPath
+        visit(mainPath, real: mainReal, text: mainText, stack: [])
         let (draft, mergeDiagnostics) = merge(fragments, mainPath: mainPath)
         diagnostics += mergeDiagnostics
         if validate { diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath) }

@@ -30,3 +30,14 @@ enum ProgramPath {
         return root.hasPrefix("/") && !joined.hasPrefix("/") ? "/" + joined : joined
     }
 }
+
+extension ProgramPath {
+    /// Whether the real path `path` lies in the real folder `root` or below it.
+    static func contains(_ root: String, _ path: String) -> Bool {
+        if root == "/" { return path.hasPrefix("/") }
+        if root.isEmpty || root == "." {
+            return !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        }
+        return path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+}

@@ -10,11 +10,13 @@ extension Command {
     ) { shell, args throws(CommandError) in
         guard !args.words.isEmpty else { throw .usage("check needs a program file; type for example 'check Programs/lumbar-fusion.rehab'.") }
         var errors = 0
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: String] = [:]
         for word in args.words {
             let path = try shell.programPath(word)
             let loaded = ProgramLoader.load(path, from: FileSources())
-            let renderer = DiagnosticRenderer(sources: loaded.sources, colors: shell.console.colors)
-            if !loaded.diagnostics.isEmpty { shell.console.report(renderer.render(loaded.diagnostics)) }
+            diagnostics += loaded.diagnostics
+            sources.merge(loaded.sources) { first, _ in first }
             let e = loaded.diagnostics.filter { $0.severity == .error }.count
             let w = loaded.diagnostics.count - e
             errors += e
@@ -26,7 +28,12 @@ extension Command {
                 shell.say("\(path): \(e) error\(e == 1 ? "" : "s")" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : ""))
             }
         }
-        if errors > 0 { throw .failed("found \(errors) error\(errors == 1 ? "" : "s").", alreadyReported: true) }
+        // Warnings of a passing check are shown too, through the same reporter; the status stays 0.
+        if errors > 0 { throw .diagnostics(diagnostics, sources: sources) }
+        if !diagnostics.isEmpty {
+            shell.console.report(DiagnosticRenderer(sources: sources, colors: shell.console.colors)
+                .render(diagnostics, limitPerFile: DiagnosticRenderer.errorsPerFile))
+        }
     }
 
     static let preview = Command(

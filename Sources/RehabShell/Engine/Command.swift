@@ -1,3 +1,5 @@
+import RehabScript
+
 /// One command of the REPL: its help, how its arguments complete, and what it does.
 ///
 /// The same value drives parsing, `help`, tab completion and the one-shot form, so a new command
@@ -101,6 +103,9 @@ public struct Arguments {
     /// The value of a valued option (repeated ones joined by commas).
     public func option(_ name: String) -> String? { reads.mark(name); return values[name] }
 
+    /// The value of an option without counting it as read (for limits checked before the command runs).
+    func peek(_ name: String) -> String? { values[name] }
+
     /// Whether a flag was given.
     public func flag(_ name: String) -> Bool { reads.mark(name); return present.contains(name) }
 
@@ -125,7 +130,7 @@ public struct Arguments {
             }
             if name == "help", value == nil { args.present.insert("help"); i += 1; continue }
             guard let option = declared.first(where: { $0.name == name }) else {
-                throw .usage("'\(command)' has no option --\(name); type 'help \(command)' to see how to use it.")
+                throw .usage("'\(command)' has no option --\(Excerpt.of(name)); type 'help \(command)' to see how to use it.")
             }
             if option.takesValue {
                 if value == nil {

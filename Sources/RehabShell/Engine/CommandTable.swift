@@ -1,3 +1,4 @@
+import RehabScript
 import RehabCore
 
 /// The list of commands: lookup by name or alias, suggestions for typos, and the help text.
@@ -15,10 +16,11 @@ public struct CommandTable: Sendable {
 
     /// `unknown command 'alowed' — did you mean 'allowed'? Type 'help' to see every command.`
     public func unknown(_ word: String) -> CommandError {
+        let shown = Excerpt.of(word)
         if let s = Suggestion.closest(to: word, in: names + commands.flatMap(\.aliases)) {
-            return .usage("unknown command '\(word)' — did you mean '\(s)'?")
+            return .usage("unknown command '\(shown)' — did you mean '\(s)'?")
         }
-        return .usage("unknown command '\(word)'; type 'help' to see every command.")
+        return .usage("unknown command '\(shown)'; type 'help' to see every command.")
     }
 
     /// The whole help screen, grouped.

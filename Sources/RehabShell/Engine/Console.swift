@@ -57,8 +57,9 @@ public final class CapturingConsole: Console {
     public private(set) var errors = ""
     public let colors: Bool
     public init(colors: Bool = false) { self.colors = colors }
-    public func write(_ text: String) { output += text }
-    public func report(_ text: String) { errors += text }
+    /// Through the same sanitiser as the terminal, so tests see what a patient would.
+    public func write(_ text: String) { output += ScreenText.render(text, colors: colors) }
+    public func report(_ text: String) { errors += ScreenText.render(text, colors: colors) }
 }
 
 /// A clock that never sleeps, for tests; `interruptAfter` simulates Ctrl-C after that many waits.

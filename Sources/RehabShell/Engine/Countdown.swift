@@ -1,3 +1,5 @@
+import RehabScript
+
 /// A hold or rest timer on the shell's clock, stoppable with Ctrl-C.
 ///
 /// Decision (see design notes): timed steps do not read keys. readline blocks, so instead the SIGINT
@@ -17,12 +19,12 @@ struct Countdown {
             }
             left -= 1
             if live {
-                shell.console.write("\r  \(left) s left \u{1B}[K")
+                shell.console.write(StyleMarker.carriageReturn + "  \(left) s left " + StyleMarker.eraseLine)
             } else if left > 0, left % 10 == 0 {
                 shell.say("  \(left) s left")
             }
         }
-        if live { shell.console.write("\r\u{1B}[K") }
+        if live { shell.console.write(StyleMarker.carriageReturn + StyleMarker.eraseLine) }
         shell.say("\(label): done.")
         return true
     }

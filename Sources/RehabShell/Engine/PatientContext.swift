@@ -11,6 +11,7 @@ extension Shell {
         do {
             let j = try Journal.open(dataDir: settings.dataDir)
             journalStore = j
+            for warning in j.warnings { console.report("rehab: \(warning)\n") }
             return j
         } catch {
             throw .environment(error.description)

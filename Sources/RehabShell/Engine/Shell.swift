@@ -25,6 +25,7 @@ public final class Shell {
 
     /// Runs one line. Blank lines and `#` comments do nothing.
     public func execute(_ line: String) throws(CommandError) {
+        try TextLimits.check(line: line)
         let trimmed = line.trimmingSpaces
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
         try execute(words: Tokenizer.words(trimmed))
@@ -33,8 +34,13 @@ public final class Shell {
     /// Runs a command given as words (the one-shot form: `rehab can lift 15 lb`).
     public func execute(words: [String]) throws(CommandError) {
         guard let name = words.first else { return }
-        guard let command = table.command(named: name) else { throw table.unknown(name) }
+        guard let command = table.command(named: name) else {
+            // Limits first, so a pasted megabyte is refused before any "did you mean" search.
+            try TextLimits.check(words: words, arguments: Arguments(words: words))
+            throw table.unknown(name)
+        }
         let args = try Arguments.parse(Array(words.dropFirst()), command: command.name, declared: command.options)
+        try TextLimits.check(words: words, arguments: args)
         lastArguments = args
         if args.wantsHelp { console.write(table.help(for: command)); return }
         if Shell.patientGroups.contains(command.group), !args.json, let header = patientHeader() { say(header) }
@@ -87,7 +93,7 @@ public final class Shell {
     }
 
     public func style(_ text: String, _ code: String) -> String {
-        console.colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        console.colors ? StyleMarker.wrap(text, code) : text
     }
 }
 

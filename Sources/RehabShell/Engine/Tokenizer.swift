@@ -27,13 +27,16 @@ public enum Tokenizer {
         return words
     }
 
-    /// Splits `-c` text into commands at semicolons outside quotes.
+    /// Splits `-c` text into commands at semicolons outside quotes, and at every line break (a
+    /// command is one line, as in a script; an open quote ends with its line).
     public static func commands(_ text: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var quote: Character?
         for ch in text {
-            if let q = quote {
+            if ch.isNewline {
+                parts.append(current); current = ""; quote = nil
+            } else if let q = quote {
                 if ch == q { quote = nil }
                 current.append(ch)
             } else if ch == "\"" || ch == "'" {
