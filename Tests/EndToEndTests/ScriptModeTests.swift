@@ -90,7 +90,7 @@ struct ScriptModeTests {
         let sandbox = Sandbox()
         let r = try runRehab([], stdin: "timer abc\n", env: sandbox.environment)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("rehab: line 1: timer needs a number of seconds"), "stderr: \(visible(r.stderr))")
+        #expect(r.stderr.hasPrefix("rehab: line 1: timer needs a length of time"), "stderr: \(visible(r.stderr))")
     }
 
     @Test("quit ends a script; later lines are not run")

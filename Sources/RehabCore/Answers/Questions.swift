@@ -73,7 +73,7 @@ extension Assessment {
     public func can(_ activity: Activity) -> Verdict { withHold(activityAnswer(activity)) }
 
     private func activityAnswer(_ activity: Activity) -> Verdict {
-        if let o = overrides[activity], case .cleared(let c) = o.order, ban(on: activity) == nil,
+        if let o = overrides[activity], case .cleared = o.order, ban(on: activity) == nil,
            activity != .lifting, activity != .sitting {
             let replaced = o.replacedText(unit: unit).map { "; the program's default was \($0)" } ?? ""
             return Verdict(id: activity.name, allowed: true, reason: "\(o.who) allows \(activity.name)\(replaced).",
