@@ -24,7 +24,7 @@ extension Command {
     static let timer = Command(
         "timer", group: .shell, usage: "timer TIME [LABEL] [--quiet]",
         summary: "Count down a hold or rest (30, 30 s, 1 min, 1:30, 2 min 30 s); Ctrl-C stops it and returns to the prompt.",
-        example: "timer 1:30 rest", options: ["quiet"]
+        example: "timer 30 hold", options: ["quiet"]
     ) { shell, args throws(CommandError) in
         if let advice = shell.openEmergency() {
             shell.say(shell.style(advice, "1;31"))
@@ -47,5 +47,6 @@ extension CommandTable {
         .profile, .patients, .patient,
         .check, .preview, .graph, .program, .programs,
         .help, .timer, .quit,
+        .routines, .routine, .show, .due,
     ])
 }
