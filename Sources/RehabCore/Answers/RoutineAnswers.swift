@@ -45,7 +45,8 @@ extension Assessment {
 /// The words of routine names and patients' requests, reduced so plurals and "-ing" forms meet ("getting", "get").
 enum RoutineWords {
     /// Words that carry no choice between routines.
-    static let filler: Set<String> = ["a", "an", "the", "my", "your", "to", "how", "do", "i", "me", "routine", "please", "or", "and"]
+    static let filler: Set<String> = ["a", "an", "the", "my", "your", "to", "how", "do", "i", "me", "routine", "please",
+                                      "or", "and"]
     /// Words most routines share; they do not make one routine an alternative to another.
     static let generic: Set<String> = ["get", "on", "from"]
 

@@ -34,7 +34,9 @@ enum DueLine {
         let routines = a.phase.map { p in p.routines.map(\.routine).filter { a.routine($0).allowed } } ?? []
         var parts: [String] = []
         if !due.isEmpty { parts.append("\(due.count) exercise\(due.count == 1 ? "" : "s") due today") }
-        if !routines.isEmpty { parts.append(routines.count == 1 ? "a routine to practise" : "\(routines.count) routines to practise") }
+        if !routines.isEmpty {
+            parts.append(routines.count == 1 ? "a routine to practise" : "\(routines.count) routines to practise")
+        }
         if a.isOnHold { parts.append("on hold, so type 'rehab status' first") }
         guard !parts.isEmpty else { return nil }
         return "rehab: " + parts.joined(separator: "; ") + "."

@@ -21,12 +21,13 @@ extension Command {
             shell.say("Not yet:")
             for r in later { shell.say("  • \(r.id) — \(name(r.id)): \(RoutineWalk.why(r))") }
         }
-        shell.say("Type 'routine NAME' to be walked through one step at a time, or 'routine NAME --print' for all steps at once.")
+        shell.say("Type 'routine NAME' to be walked through one step at a time, "
+                  + "or 'routine NAME --print' for all steps at once.")
     }
 
     static let routine = Command(
         "routine", group: .today, usage: "routine NAME|WORDS [--print]",
-        summary: "Walks you through a transfer (out of bed, into a car…) one step per Enter, warnings first; --print shows all.",
+        summary: "Walks you through a transfer (out of bed, into a car…) one step per Enter; --print shows all steps.",
         example: "routine get out of bed", arguments: .from(.routines), options: ["print"]
     ) { shell, args throws(CommandError) in
         guard !args.words.isEmpty else {
@@ -81,7 +82,8 @@ struct RoutineWalk {
             case "", "next", "n", "done":
                 i += 1
                 if i == routine.steps.count {
-                    shell.say("Done: \(routine.name). Well done; move this way every time until your surgeon says otherwise.")
+                    shell.say("Done: \(routine.name). Well done; move this way every time "
+                              + "until your surgeon says otherwise.")
                     return
                 }
                 shell.say(text.step(routine, i))
@@ -127,7 +129,8 @@ struct RoutineWalk {
         let alternatives = a.routineAlternatives(to: r.id)
         let reason = String(why(v).dropLast())
         let instead = alternatives.isEmpty ? "; ask your therapist what to do instead."
-            : "; for now type " + alternatives.map { "'routine \($0.id)' (\($0.name.lowercased()))" }.joined(separator: " or ") + "."
+            : "; for now type "
+                + alternatives.map { "'routine \($0.id)' (\($0.name.lowercased()))" }.joined(separator: " or ") + "."
         return .failed(reason + instead)
     }
 }

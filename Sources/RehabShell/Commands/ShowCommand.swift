@@ -29,7 +29,9 @@ struct ExerciseHowTo {
         var out = shell.style(ex.name, "1") + (ex.position.map { " (starts \(ExerciseHowTo.position($0)))" } ?? "") + "\n"
         out += (verdict.allowed ? "Allowed now — " : "Not allowed now — ") + verdict.reason + "\n"
         if verdict.allowed, let dose = ExerciseHowTo.dose(of: ex.id, a, record: record) { out += "This week: \(dose)\n" }
-        if !ex.steps.isEmpty { out += "Steps:\n" + ex.steps.enumerated().map { "  \($0.offset + 1). \($0.element)\n" }.joined() }
+        if !ex.steps.isEmpty {
+            out += "Steps:\n" + ex.steps.enumerated().map { "  \($0.offset + 1). \($0.element)\n" }.joined()
+        }
         if !ex.cues.isEmpty { out += "Keep in mind:\n" + ex.cues.map { "  • \($0)\n" }.joined() }
         let stops = ex.stopIf + ex.painRules.map { PainRuleText.sentence($0.rule) }
         if !stops.isEmpty { out += shell.style("Stop if:", "1;31") + "\n" + stops.map { "  ✗ \($0)\n" }.joined() }
@@ -66,7 +68,8 @@ struct ExerciseHowTo {
         let typed = words.joined(separator: " ").lowercased()
         let dashed = words.joined(separator: "-").lowercased()
         if let ex = program.exercises.first(where: { $0.id == dashed || $0.name.lowercased() == typed }) { return ex }
-        let hint = Suggestion.closest(to: dashed, in: program.exercises.map(\.id)).map { " — did you mean '\($0)'?" } ?? "."
+        let closest = Suggestion.closest(to: dashed, in: program.exercises.map(\.id))
+        let hint = closest.map { " — did you mean '\($0)'?" } ?? "."
         throw .usage("your program has no exercise '\(words.joined(separator: " "))'\(hint) Type 'allowed' to see them.")
     }
 }
@@ -76,7 +79,8 @@ enum PainRuleText {
     static func sentence(_ r: PainRule) -> String {
         switch r {
         case .stopAtOrAbove(let n): return "your pain reaches \(n) out of 10."
-        case .stopOnRise(let n): return "your pain rises \(n) point\(n == 1 ? "" : "s") above where it was when you started."
+        case .stopOnRise(let n):
+            return "your pain rises \(n) point\(n == 1 ? "" : "s") above where it was when you started."
         case .holdAtOrAbove(let n): return "your pain reaches \(n) out of 10 (then call your therapist)."
         }
     }

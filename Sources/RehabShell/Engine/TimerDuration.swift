@@ -82,7 +82,9 @@ struct TimerDuration: Equatable, Sendable {
     /// `1:30` (minutes and seconds) or `1:05:00` would be an hour or more: only M:SS is read.
     private static func clock(_ token: String) throws(CommandError) -> Int {
         let parts = token.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let m = Int(parts[0]), let s = Int(parts[1]), parts[1].count == 2 else { throw invalid(token) }
+        guard parts.count == 2, let m = Int(parts[0]), let s = Int(parts[1]), parts[1].count == 2 else {
+            throw invalid(token)
+        }
         guard m >= 0, s >= 0, s < 60 else { throw invalid(token) }
         return m * 60 + s
     }
