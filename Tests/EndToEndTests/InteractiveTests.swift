@@ -114,7 +114,7 @@ struct InteractiveTests {
         // The completed word is followed by a space: the argument lands in the right place.
         session.send("abc\r")
         let out = try session.expect(Self.prompt)
-        #expect(out.contains("imer needs a number of seconds"), "expected timer's usage error for 'timer abc': \(visible(out))")
+        #expect(out.contains("imer needs a length of time"), "expected timer's usage error for 'timer abc': \(visible(out))")
         #expect(!out.contains("nknown command"))
         try quit(session)
     }

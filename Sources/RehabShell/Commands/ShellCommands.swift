@@ -26,11 +26,12 @@ extension Command {
         summary: "Count down a hold or rest (30, 30 s, 1 min, 1:30, 2 min 30 s); Ctrl-C stops it and returns to the prompt.",
         example: "timer 30 hold", options: ["quiet"]
     ) { shell, args throws(CommandError) in
+        // The words first: a mistyped time is answered without opening the journal (scripts create no files).
+        let reading = try TimerDuration.read(args.words)
         if let advice = shell.openEmergency() {
             shell.say(shell.style(advice, "1;31"))
             throw .failed("the timer did not run: no exercise is coached while an emergency is open.")
         }
-        let reading = try TimerDuration.read(args.words)
         let label = reading.rest.joined(separator: " ")
         let completed = Countdown(shell: shell).run(seconds: reading.duration.seconds, label: label.isEmpty ? "Timer" : label,
                                                     quiet: args.flags.contains("quiet"))
