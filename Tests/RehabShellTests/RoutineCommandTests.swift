@@ -171,3 +171,17 @@ struct RoutineCommandTests {
         #expect(r.asked.isEmpty)
     }
 }
+
+@Suite("Routine and exercise completion")
+struct RoutineCompletionTests {
+    @Test("Tab after routine offers the program's routines, after show its exercises, after routine NAME --print")
+    func completes() throws {
+        let r = try PatientRig()
+        let c = r.shell.completer
+        #expect(c.candidates(line: "routine log-roll-o") == ["log-roll-out-of-bed"])
+        #expect(c.candidates(line: "routine pick").contains("pick-up-from-floor"))
+        #expect(c.candidates(line: "show ankle") == ["ankle-pumps"])
+        #expect(c.candidates(line: "routine car-in --pr") == ["--print"])
+        #expect(c.candidates(line: "timer 30 --q") == ["--quiet"])
+    }
+}
