@@ -147,7 +147,7 @@ struct GuidedSessionTests {
         _ = try r.run("1", next: "Press Enter to begin Walking (or skip, back, help): ")
         _ = try r.run("", next: "Walking: 20 min (Enter when you finish early): 1200 s")
         // The timer is running; the first redraw of its bar shows it has started counting.
-        _ = try r.session.expect("s left")
+        _ = try r.session.expect(" left")
         let ended = try r.run("", next: "How was your pain during Walking? 0 to 10: ")
         #expect(ended.contains("Walk ended after 1 min."), "\(ended)")
         _ = try r.run("1", next: "Your pain now, after the session, 0 to 10: ")

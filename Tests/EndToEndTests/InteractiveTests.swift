@@ -46,7 +46,7 @@ struct InteractiveTests {
         let (session, _) = try start(sandbox)
         defer { session.terminate() }
         let out = try run(session, "help timer", expecting: "example: timer 30 hold")
-        #expect(out.contains("usage: timer SECONDS [LABEL]"))
+        #expect(out.contains("usage: timer TIME [LABEL]"))
         try quit(session)
     }
 
@@ -114,7 +114,7 @@ struct InteractiveTests {
         // The completed word is followed by a space: the argument lands in the right place.
         session.send("abc\r")
         let out = try session.expect(Self.prompt)
-        #expect(out.contains("imer needs a number of seconds"), "expected timer's usage error for 'timer abc': \(visible(out))")
+        #expect(out.contains("imer needs a length of time"), "expected timer's usage error for 'timer abc': \(visible(out))")
         #expect(!out.contains("nknown command"))
         try quit(session)
     }
@@ -130,7 +130,7 @@ struct InteractiveTests {
         try session.expect("mer")
         session.send("\r")
         let out = try session.expect(Self.prompt)
-        #expect(out.contains("usage: timer SECONDS [LABEL]"), "output: \(visible(out))")
+        #expect(out.contains("usage: timer TIME [LABEL]"), "output: \(visible(out))")
         try quit(session)
     }
 
@@ -242,7 +242,7 @@ struct InteractiveTests {
         }
         session.send("help timer\r")
         let out2 = try session.expect(Self.prompt)
-        #expect(out2.contains("usage: timer SECONDS [LABEL]"), "after two Ctrl-C: \(visible(out2))")
+        #expect(out2.contains("usage: timer TIME [LABEL]"), "after two Ctrl-C: \(visible(out2))")
         try quit(session)
     }
 

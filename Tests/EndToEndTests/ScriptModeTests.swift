@@ -90,7 +90,7 @@ struct ScriptModeTests {
         let sandbox = Sandbox()
         let r = try runRehab([], stdin: "timer abc\n", env: sandbox.environment)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("rehab: line 1: timer needs a number of seconds"), "stderr: \(visible(r.stderr))")
+        #expect(r.stderr.hasPrefix("rehab: line 1: timer needs a length of time"), "stderr: \(visible(r.stderr))")
     }
 
     @Test("quit ends a script; later lines are not run")
@@ -159,7 +159,7 @@ struct ScriptModeTests {
         let sandbox = Sandbox()
         let r = try runRehab(["help", "timer"], env: sandbox.environment)
         #expect(r.status == 0)
-        #expect(r.stdout.contains("usage: timer SECONDS [LABEL]"))
+        #expect(r.stdout.contains("usage: timer TIME [LABEL]"))
         #expect(r.stdout.contains("Count down a hold or rest"))
         #expect(r.stdout.contains("example: timer 30 hold"))
         #expect(r.stderr.isEmpty)

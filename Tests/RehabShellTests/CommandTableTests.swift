@@ -99,7 +99,7 @@ struct CommandTableTests {
 
         let one = Rig()
         #expect(one.run(["help timer"]) == 0)
-        #expect(one.console.output.hasPrefix("usage: timer SECONDS [LABEL]\n"))
+        #expect(one.console.output.hasPrefix("usage: timer TIME [LABEL] [--quiet]\n"))
         #expect(one.console.output.contains("example: timer 30 hold\n"))
 
         let bad = Rig()

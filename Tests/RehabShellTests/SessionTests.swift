@@ -31,7 +31,7 @@ struct SessionTests {
         #expect(rig.run(["help quit", "timer 0", "help timer"], bail: true) == 1)
         #expect(rig.console.output.contains("usage: quit"))
         #expect(!rig.console.output.contains("usage: timer"))
-        #expect(rig.console.errors.hasPrefix("rehab: line 2: timer needs a number of seconds"))
+        #expect(rig.console.errors.hasPrefix("rehab: line 2: a timer needs a length of time above zero"))
         #expect(rig.console.errors.split(separator: "\n").count == 1)
     }
 
@@ -115,7 +115,8 @@ struct SessionTests {
     func timerInterruptedInteractive() {
         let rig = Rig(interactive: true, interruptAfter: 3)
         #expect(rig.run(["timer 5 plank", "help quit"], mode: .interactive) == 0)
-        #expect(rig.console.output.hasPrefix("plank: 5 s\n\r  4 s left \u{1B}[K\r  3 s left \u{1B}[K\nStopped.\n"),
+        #expect(rig.console.output.hasPrefix("plank: 5 s\n\r  [--------------------]  5 s left\u{1B}[K"
+                                                + "\r  [####----------------]  4 s left\u{1B}[K\r  [########------------]  3 s left\u{1B}[K\nStopped.\n"),
                 "output: \(rig.console.output.debugDescription)")
         #expect(rig.console.output.contains("usage: quit"))
     }
@@ -148,6 +149,6 @@ struct SessionTests {
     @Test("the one-hour limit is inclusive")
     func timerLimit() {
         #expect(Rig().error("timer 3600") == nil)
-        #expect(Rig().error("timer 3601")?.message == "a timer can run for at most 3600 seconds (one hour); type a smaller number.")
+        #expect(Rig().error("timer 3601")?.message == "a timer can run for at most one hour; type a shorter time, for example 'timer 20 min'.")
     }
 }

@@ -4,8 +4,8 @@
 /// sequences included. The console's one write path shows every control character visibly and only
 /// then turns these markers into the real codes, so only rehab itself can colour or move the cursor.
 public enum StyleMarker {
-    /// Opens and closes a marker: `open CODE close`, CODE being SGR digits, `r` (carriage return)
-    /// or `K` (erase to the end of the line).
+    /// Opens and closes a marker: `open CODE close`, CODE being SGR digits, `r` (carriage return),
+    /// `K` (erase to the end of the line) or `b` (the bell).
     public static let open: Unicode.Scalar = "\u{F8F0}"
     public static let close: Unicode.Scalar = "\u{F8F1}"
 
@@ -18,4 +18,6 @@ public enum StyleMarker {
     public static let carriageReturn = "\(open)r\(close)"
     /// Erase from the cursor to the end of the line.
     public static let eraseLine = "\(open)K\(close)"
+    /// The terminal bell, at the end of a timer.
+    public static let bell = "\(open)b\(close)"
 }

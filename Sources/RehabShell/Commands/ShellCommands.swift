@@ -22,19 +22,19 @@ extension Command {
     }
 
     static let timer = Command(
-        "timer", group: .shell, usage: "timer SECONDS [LABEL]",
-        summary: "Count down a hold or rest; Ctrl-C stops it and returns to the prompt.", example: "timer 30 hold"
+        "timer", group: .shell, usage: "timer TIME [LABEL] [--quiet]",
+        summary: "Count down a hold or rest (30, 30 s, 1 min, 1:30, 2 min 30 s); Ctrl-C stops it and returns to the prompt.",
+        example: "timer 30 hold", options: ["quiet"]
     ) { shell, args throws(CommandError) in
-        guard let first = args.words.first, let seconds = Int(first), seconds > 0 else {
-            throw .usage("timer needs a number of seconds; type for example 'timer 30'.")
-        }
-        guard seconds <= 3600 else { throw .usage("a timer can run for at most 3600 seconds (one hour); type a smaller number.") }
+        // The words first: a mistyped time is answered without opening the journal (scripts create no files).
+        let reading = try TimerDuration.read(args.words)
         if let advice = shell.openEmergency() {
             shell.say(shell.style(advice, "1;31"))
             throw .failed("the timer did not run: no exercise is coached while an emergency is open.")
         }
-        let label = args.words.dropFirst().joined(separator: " ")
-        let completed = Countdown(shell: shell).run(seconds: seconds, label: label.isEmpty ? "Timer" : label)
+        let label = reading.rest.joined(separator: " ")
+        let completed = Countdown(shell: shell).run(seconds: reading.duration.seconds, label: label.isEmpty ? "Timer" : label,
+                                                    quiet: args.flag("quiet"))
         if !completed { shell.say("Stopped.") }
     }
 }
@@ -48,5 +48,6 @@ extension CommandTable {
         .profile, .patients, .patient,
         .check, .preview, .graph, .program, .programs,
         .help, .timer, .quit,
+        .routines, .routine, .show, .due,
     ])
 }

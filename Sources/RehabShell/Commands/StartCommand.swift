@@ -1,4 +1,5 @@
 import RehabCore
+import RehabScript
 
 extension Command {
     static let start = Command(
@@ -112,13 +113,10 @@ struct GuidedSession {
             }
             elapsed += 1
             if live {
-                let width = 20
-                let filled = width * elapsed / max(1, seconds)
-                shell.console.write("\r  [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                                    + "] \(seconds - elapsed) s left \u{1B}[K")
+                shell.console.write(StyleMarker.carriageReturn + Countdown.bar(left: seconds - elapsed, of: seconds) + StyleMarker.eraseLine)
             }
         }
-        if live { shell.console.write("\r\u{1B}[K") }
+        if live { shell.console.write(StyleMarker.carriageReturn + StyleMarker.eraseLine) }
         return .countdownFinished
     }
 

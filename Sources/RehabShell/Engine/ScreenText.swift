@@ -37,6 +37,7 @@ public enum ScreenText {
         switch code {
         case "r": return "\r"
         case "K": return "\u{1B}[K"
+        case "b": return "\u{07}"
         default:
             guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ";") }) else { return nil }
             return colors ? "\u{1B}[\(code)m" : ""
