@@ -235,6 +235,16 @@ import Testing
         #expect(entered(m).last.map(\.1) == 16)
     }
 
+    @Test func sessionsOnOneDayCountOnce() {
+        // A guided session writes one session per exercise; the gate counts days.
+        var m = machine(Self.sessionsProgram)
+        m.run(from: 0, through: 8, events: [2: [.sessionLogged(session(2, "x")), .sessionLogged(session(2, "y")), .sessionLogged(session(2))]])
+        #expect(m.sessionsInPhase == 1)
+        #expect(m.state == .inPhase(0), "three sessions on one day opened 'b'")
+        m.run(from: 9, through: 9, events: [9: [.sessionLogged(session(9, "x"))]])
+        #expect(m.state == .inPhase(1))
+    }
+
     @Test func oneSessionCountsForOnePhaseOnly() {
         // 'requires N sessions' means sessions logged in the phase before: one session cannot open two phases.
         let program = Program(id: "s", name: "Sessions", phases: [

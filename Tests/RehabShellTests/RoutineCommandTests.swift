@@ -89,9 +89,10 @@ struct RoutineCommandTests {
         let first = try #require(out.range(of: "Step 1 of 10: Lying on your back"))
         #expect(never.upperBound <= first.lowerBound)
         for (i, step) in routine.steps.enumerated() { #expect(out.contains("Step \(i + 1) of 10: \(step)\n")) }
-        #expect(out.hasSuffix("Done: Getting out of bed (log roll). Well done; move this way every time until your surgeon says otherwise.\n"))
+        #expect(out.hasSuffix("Done: Getting out of bed (log roll). Well done; move this way every time until your surgeon says otherwise.\n"
+                              + "Logged: Getting out of bed (log roll) practised today.\n"))
         #expect(r.asked == Array(repeating: RoutineWalk.stepPrompt, count: 10))
-        #expect((try r.sessions()).isEmpty, "a routine must not be logged as an exercise session")
+        #expect((try r.sessions()).map(\.exercises) == [["log-roll-out-of-bed"]], "the finished routine is logged, alone")
     }
 
     @Test("back, repeat and stop at the step prompt")

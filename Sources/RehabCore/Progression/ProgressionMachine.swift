@@ -35,8 +35,10 @@ public struct ProgressionMachine: Sendable {
     public private(set) var holdOrder: [String] = []
     /// The day the current phase was entered.
     public private(set) var phaseEntered: CalendarDay
-    /// Sessions logged since the current phase began: a session counts for one phase only.
-    public private(set) var sessionsInPhase = 0
+    /// Days with a session since the current phase began: a session counts for one phase only, and a day counts once,
+    /// since a guided session writes each exercise as it completes and a patient may log walking three times a day.
+    public private(set) var sessionsInPhase = 0 { didSet { if sessionsInPhase == 0 { sessionCountedDay = nil } } }
+    private var sessionCountedDay: Int?
     /// After a therapist's regress, automatic progress into this phase waits for a manual advance.
     public private(set) var pinnedBelow: Int?
     public private(set) var lastDay: CalendarDay?
@@ -44,9 +46,13 @@ public struct ProgressionMachine: Sendable {
     public private(set) var backOffs: [String: BackOff] = [:]
     /// The first pain score of each of the last days with a session (day ordinal, score), for the usual level.
     private var startPains: [(day: Int, pain: Int)] = []
-    /// The last day with a session, and the exercises done on it (for the next-morning rule).
-    private var sessionDay: Int?
-    private var sessionDayExercises: [String] = []
+    /// The day of the latest session and its exercises, and the day before that with its exercises (the next-morning
+    /// rule backs off the day before's), and the last day whose first pain score was taken.
+    private var currentDay: Int?
+    private var currentDayExercises: [String] = []
+    private var previousDay: Int?
+    private var previousDayExercises: [String] = []
+    private var scoredDay: Int?
 
     public init(program: Program, surgery: CalendarDay, assumeHistoryGatesMet: Bool = false) {
         self.programBox = ProgramBox(program); self.surgery = surgery; self.assumeHistoryGatesMet = assumeHistoryGatesMet
@@ -75,7 +81,12 @@ public struct ProgressionMachine: Sendable {
 
     private mutating func sessionLogged(_ s: SessionSummary) -> [Action] {
         sessionDays.append(s.on)
-        sessionsInPhase += 1
+        // A transfer routine practised is no exercise session: it neither counts for a gate nor stands for the day.
+        let routineOnly = !s.exercises.isEmpty && s.exercises.allSatisfy { program.exercise($0) == nil && program.routine($0) != nil }
+        if sessionCountedDay != s.on.ordinal, !routineOnly {
+            sessionsInPhase += 1
+            sessionCountedDay = s.on.ordinal
+        }
         var actions = backOffs(after: s)
         guard let peak = s.peakPain else { return actions }
         painByDay[s.on.ordinal] = max(painByDay[s.on.ordinal] ?? 0, peak)
@@ -98,13 +109,18 @@ public struct ProgressionMachine: Sendable {
     /// exercises backed off earlier, and stop rules that fire now.
     private mutating func backOffs(after s: SessionSummary) -> [Action] {
         var actions: [Action] = []
-        let firstOfDay = sessionDay != s.on.ordinal
+        if currentDay != s.on.ordinal {
+            previousDay = currentDay; previousDayExercises = currentDayExercises
+            currentDay = s.on.ordinal; currentDayExercises = []
+        }
+        // The day's first pain score, whatever was logged before it without one (a routine practised on waking).
+        let firstScore = s.painBefore != nil && scoredDay != s.on.ordinal
         let usual = usualPain(before: s.on)
         // Pain should settle within 24 hours (clinical-reference.md §6.2: Provide Physiotherapy, Fusion Physio
         // Chilliwack "worse next day, reduce load", MVMT next-morning check): a first score of the next day above
-        // the usual level backs off what was done the day before.
-        if firstOfDay, let day = sessionDay, day == s.on.ordinal - 1, let before = s.painBefore, let usual, before > usual {
-            let ids = sessionDayExercises.filter { backOffs[$0] == nil }
+        // the usual level backs off the exercises done the day before.
+        if firstScore, previousDay == s.on.ordinal - 1, let before = s.painBefore, let usual, before > usual {
+            let ids = previousDayExercises.filter { backOffs[$0] == nil && program.exercise($0) != nil }
             for id in ids {
                 backOffs[id] = BackOff(exercise: id, since: s.on, cause: .nextDay(pain: before, usual: usual), usual: usual)
             }
@@ -133,12 +149,12 @@ public struct ProgressionMachine: Sendable {
         }
         if !recovered.isEmpty { actions += record(.recovered(recovered), on: s.on) }
         if !stopped.isEmpty { actions += record(.backedOff(stopped, reason: stopReason), on: s.on) }
-        if firstOfDay, let before = s.painBefore {
+        if firstScore, let before = s.painBefore {
+            scoredDay = s.on.ordinal
             startPains.append((s.on.ordinal, before))
             if startPains.count > 14 { startPains.removeFirst(startPains.count - 14) }
         }
-        if firstOfDay { sessionDay = s.on.ordinal; sessionDayExercises = [] }
-        for id in s.exercises where !sessionDayExercises.contains(id) { sessionDayExercises.append(id) }
+        for id in s.exercises where !currentDayExercises.contains(id) { currentDayExercises.append(id) }
         return actions
     }
 

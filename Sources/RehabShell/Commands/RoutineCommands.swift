@@ -47,16 +47,19 @@ extension Command {
             shell.console.write(text.handout(r))
             return
         }
-        RoutineWalk(shell: shell, routine: r, ask: ask).run()
+        if RoutineWalk(shell: shell, routine: r, ask: ask).run() {
+            // A finished routine is practice the therapist sees; the machine counts it neither as exercise nor for gates.
+            try shell.append(.sessionLogged(SessionRecord(on: shell.settings.today, exercises: [ExerciseLog(exercise: r.id)])),
+                             to: v.name)
+            shell.say("Logged: \(r.name) practised today.")
+        }
     }
 }
 
 /// One routine walked through at the prompt: one step per Enter, with `back`, `repeat` and `stop`.
 ///
-/// A finished routine is not written to the journal. The journal has one kind of practice record, a session, and the
-/// progression machine reads every session as exercise: a routine logged first in a day would make that day's later
-/// pain score not count as its first (so the next-morning back-off rule would not fire), and it would count towards a
-/// `requires N sessions` gate. Logging routines needs a record the machine tells apart; until then nothing is logged.
+/// `run` answers whether the routine was walked to its end, so the command logs it then (a session holding only the
+/// routine's id, with no pain score: the progression machine counts it neither for a gate nor as the day's first score).
 struct RoutineWalk {
     let shell: Shell
     let routine: Routine
@@ -64,12 +67,13 @@ struct RoutineWalk {
 
     static let stepPrompt = "Enter for the next step, or type back, repeat or stop: "
 
-    func run() {
+    @discardableResult
+    func run() -> Bool {
         let text = RoutineText(shell: shell)
         shell.say(text.title(routine))
         shell.console.write(text.warnings(routine))
         shell.console.write(text.cues(routine))
-        guard !routine.steps.isEmpty else { shell.say("This routine has no steps written; ask your therapist."); return }
+        guard !routine.steps.isEmpty else { shell.say("This routine has no steps written; ask your therapist."); return false }
         var i = 0
         shell.say(text.step(routine, i))
         while true {
@@ -84,7 +88,7 @@ struct RoutineWalk {
                 if i == routine.steps.count {
                     shell.say("Done: \(routine.name). Well done; move this way every time "
                               + "until your surgeon says otherwise.")
-                    return
+                    return true
                 }
                 shell.say(text.step(routine, i))
             case "back", "b", "previous":
@@ -94,7 +98,7 @@ struct RoutineWalk {
                 shell.say(text.step(routine, i))
             case "stop", "s", "quit", "q":
                 shell.say("Stopped at step \(i + 1) of \(routine.steps.count) of \(routine.name).")
-                return
+                return false
             default:
                 shell.say("'\(answer)' is not a step command; press Enter for the next step, or type back, repeat or stop.")
             }
