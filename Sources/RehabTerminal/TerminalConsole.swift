@@ -9,15 +9,23 @@ public final class TerminalConsole: Console {
 
     public init(colors: Bool) { self.colors = colors }
 
-    /// Every text passes ``ScreenText`` here, the one way to the terminal.
+    /// Every text passes ``ScreenText`` here, the one way to the terminal, and on a terminal it is wrapped at word
+    /// boundaries to the window's width (read each time, so a resized window is followed).
     public func write(_ text: String) {
-        print(ScreenText.render(text, colors: colors), terminator: "")
+        print(Self.fitted(ScreenText.render(text, colors: colors), fd: 1), terminator: "")
         fflush(nil)
+    }
+
+    static func fitted(_ text: String, fd: Int32) -> String {
+        guard isatty(fd) == 1 else { return text }
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return text }
+        return TextWrap.wrap(text, width: Int(size.ws_col))
     }
 
     public func report(_ text: String) {
         fflush(nil)
-        let bytes = Array(ScreenText.render(text, colors: colors).utf8)
+        let bytes = Array(Self.fitted(ScreenText.render(text, colors: colors), fd: 2).utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { buffer -> Int in

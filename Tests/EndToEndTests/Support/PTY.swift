@@ -28,7 +28,7 @@ final class PTYSession {
     /// With `stdoutToPipe`, the child's stdout is a pipe (read it with `pipedOutput()` after exit);
     /// stdin and stderr stay the terminal, like `rehab | less`.
     init(arguments: [String] = [], environment: [String: String], binary: String = RehabBinary.path,
-         columns: UInt16 = 100, rows: UInt16 = 30, stdoutToPipe: Bool = false) throws {
+         columns: UInt16 = 250, rows: UInt16 = 30, stdoutToPipe: Bool = false) throws {
         // Everything the child needs is prepared before the fork.
         let all = [binary] + arguments
         let argv = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: all.count + 1)
