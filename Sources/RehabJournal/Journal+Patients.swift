@@ -14,6 +14,14 @@ extension Journal {
         }
     }
 
+    /// How many patients the data dir holds, without counting anyone's events (every answer asks, to name the patient).
+    public func patientCount() throws(JournalError) -> Int {
+        try withConnection { db in
+            guard case .integer(let n)? = try db.scalar("SELECT count(*) FROM patients") else { return 0 }
+            return Int(n)
+        }
+    }
+
     /// Adds a patient with no events. Names are compared exactly, so "Sam" and "sam" are two patients.
     public func createPatient(named name: String) throws(JournalError) {
         if PatientName.problem(with: name) != nil { throw .invalidName(name) }

@@ -82,7 +82,8 @@ public struct ProgressionMachine: Sendable {
     private mutating func sessionLogged(_ s: SessionSummary) -> [Action] {
         sessionDays.append(s.on)
         // A transfer routine practised is no exercise session: it neither counts for a gate nor stands for the day.
-        let routineOnly = !s.exercises.isEmpty && s.exercises.allSatisfy { program.exercise($0) == nil && program.routine($0) != nil }
+        let box = programBox
+        let routineOnly = !s.exercises.isEmpty && s.exercises.allSatisfy { !box.exerciseIDs.contains($0) && box.routineIDs.contains($0) }
         if sessionCountedDay != s.on.ordinal, !routineOnly {
             sessionsInPhase += 1
             sessionCountedDay = s.on.ordinal
@@ -115,12 +116,20 @@ public struct ProgressionMachine: Sendable {
         }
         // The day's first pain score, whatever was logged before it without one (a routine practised on waking).
         let firstScore = s.painBefore != nil && scoredDay != s.on.ordinal
-        let usual = usualPain(before: s.on)
+        // Worked out only when a rule needs it: a replay of years of sessions would otherwise do it for each.
+        var usualKnown = false
+        var usualValue: Int?
+        func usual() -> Int? {
+            if !usualKnown { usualValue = usualPain(before: s.on); usualKnown = true }
+            return usualValue
+        }
         // Pain should settle within 24 hours (clinical-reference.md §6.2: Provide Physiotherapy, Fusion Physio
         // Chilliwack "worse next day, reduce load", MVMT next-morning check): a first score of the next day above
         // the usual level backs off the exercises done the day before.
-        if firstScore, previousDay == s.on.ordinal - 1, let before = s.painBefore, let usual, before > usual {
-            let ids = previousDayExercises.filter { backOffs[$0] == nil && program.exercise($0) != nil }
+        // A score no higher than every recent first score cannot be above their middle: most days stop here.
+        if firstScore, previousDay == s.on.ordinal - 1, let before = s.painBefore,
+           startPains.contains(where: { before > $0.pain && $0.day >= s.on.ordinal - 7 }), let usual = usual(), before > usual {
+            let ids = previousDayExercises.filter { backOffs[$0] == nil && programBox.exerciseIDs.contains($0) }
             for id in ids {
                 backOffs[id] = BackOff(exercise: id, since: s.on, cause: .nextDay(pain: before, usual: usual), usual: usual)
             }
@@ -132,9 +141,9 @@ public struct ProgressionMachine: Sendable {
         var stopReason = ""
         var recovered: [String] = []
         for id in s.exercises {
-            let firing = PainStop.firing(PainStop.rules(for: id, in: program), painBefore: s.painBefore, peak: s.peakPain)
+            let firing = PainStop.firing(programBox.stopRules(for: id), painBefore: s.painBefore, peak: s.peakPain)
             if let firing, let peak = s.peakPain {
-                let base = s.painBefore ?? usual ?? 0
+                let base = s.painBefore ?? usual() ?? 0
                 // Already backed off: it stays at the dose of its first stop, so a second stop never raises it.
                 if backOffs[id] == nil { backOffs[id] = BackOff(exercise: id, since: s.on, cause: .rule(firing, painBefore: s.painBefore, peak: peak),
                                        usual: base) }
@@ -316,5 +325,20 @@ public struct ProgressionMachine: Sendable {
 /// A program shared between copies of a machine and its assessments instead of copied field by field.
 final class ProgramBox: Sendable {
     let program: Program
-    init(_ program: Program) { self.program = program }
+    /// Looked up for every logged session during a replay of years of history, so worked out once per program.
+    let exerciseIDs: Set<String>
+    let routineIDs: Set<String>
+    /// The stop rules of each exercise that has its own, on top of the program's.
+    let ownStopRules: [String: [PainRuleStatement]]
+
+    init(_ program: Program) {
+        self.program = program
+        exerciseIDs = Set(program.exercises.map(\.id))
+        routineIDs = Set(program.routines.map(\.id))
+        var own: [String: [PainRuleStatement]] = [:]
+        for e in program.exercises where !e.painRules.isEmpty { own[e.id] = e.painRules + program.painRules }
+        ownStopRules = own
+    }
+
+    func stopRules(for exercise: String) -> [PainRuleStatement] { ownStopRules[exercise] ?? program.painRules }
 }

@@ -128,7 +128,7 @@ extension Shell {
 
     /// With several patients in one data dir, the line that names whose answer follows ("Ann — week 3, phase 1 …").
     func patientHeader() -> String? {
-        guard let j = try? journal(), let count = try? j.patients().count, count > 1, let v = try? patientView() else { return nil }
+        guard let j = try? journal(), let count = try? j.patientCount(), count > 1, let v = try? patientView() else { return nil }
         let a = assessment(v)
         return "\(v.record.profile.name ?? v.name) — week \(a.recovery.week), \(a.phaseLabel):"
     }
