@@ -69,7 +69,7 @@ public struct DiagnosticRenderer {
     }
 
     /// 2117 → "2,117".
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = String(n)
         var out = ""
         for (i, ch) in digits.enumerated() {

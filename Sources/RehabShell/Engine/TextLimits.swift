@@ -48,14 +48,6 @@ public enum TextLimits {
         }
     }
 
-    /// 1048576 → "1,048,576".
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
-    }
+    /// 1048576 → "1,048,576", as the diagnostics count.
+    static func grouped(_ n: Int) -> String { DiagnosticRenderer.grouped(n) }
 }
