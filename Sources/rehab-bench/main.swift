@@ -23,7 +23,7 @@ func generateProgram(bytes target: Int) -> String {
     var main = "program big \"Generated program\"\nprocedure lumbar-fusion\nsource \"generated for the benchmark\"\n"
     main += "lift at most 10 lb until week 6 and cleared lifting\nno bending, no twisting until week 12\n"
     main += "stop if pain reaches 7\nhold if pain reaches 8\n"
-    main += "red flag fever \"Fever\"\n  advice \"Call your surgeon.\"\n"
+    main += "red flag fever \"Fever\"\n  says \"fever\"\n  advice \"Call your surgeon.\"\n"
     var i = 0
     var defs = ""
     var phases = ""

@@ -23,10 +23,16 @@ struct Lexer {
     /// Lexing reads the bytes through one buffer pointer: array bounds checks on every byte were
     /// a measurable share of answering a one-shot question, which parses the patient's whole program.
     mutating func lines() -> [Line] {
+        var result: [Line] = []
+        result.reserveCapacity(bytes.count / 32)
+        forEachLine { result.append($0) }
+        return result
+    }
+
+    /// Hands each line to `body` as it is lexed, so a large file's tokens are never all held at once.
+    mutating func forEachLine(_ body: (Line) -> Void) {
         let text = bytes
-        return text.withUnsafeBufferPointer { bytes in
-            var result: [Line] = []
-            result.reserveCapacity(bytes.count / 32)
+        text.withUnsafeBufferPointer { bytes in
             // A UTF-8 byte order mark, as some editors write, is not part of the first line.
             var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var number = 1
@@ -34,12 +40,11 @@ struct Lexer {
             while lineStart <= n {
                 var lineEnd = lineStart
                 while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                if let line = lex(bytes, from: lineStart, to: lineEnd, number: number) { result.append(line) }
+                if let line = lex(bytes, from: lineStart, to: lineEnd, number: number) { body(line) }
                 number += 1
                 if lineEnd >= n { break }
                 lineStart = lineEnd + 1
             }
-            return result
         }
     }
 

@@ -20,9 +20,9 @@ struct Parser {
 
     static func parse(file: String, text: String) -> (ProgramFragment, [Diagnostic]) {
         var lexer = Lexer(file: file, text: text)
-        let lines = lexer.lines()
         var parser = Parser(file: file)
-        for line in lines { parser.statement(line) }
+        // Line by line: a file's tokens are never all in memory at once.
+        lexer.forEachLine { parser.statement($0) }
         return (parser.fragment, lexer.diagnostics + parser.diagnostics)
     }
 
