@@ -108,9 +108,10 @@ enum HarnessError: Error, CustomStringConvertible {
 
 let ignoreSigpipeOnce: Void = { signal(SIGPIPE, SIG_IGN); return () }()
 
-/// Foundation's `Process.run()` on Linux is not safe to call from several threads at once (a crash
-/// inside it was seen with tests launching in parallel), so every launch in the tests goes through here.
-private let launchLock = NSLock()
+/// Foundation's `Process.run()` on Linux is not safe to call from several threads at once, nor while another
+/// thread forks a pseudo-terminal child (crashes inside it were seen with tests launching in parallel), so every
+/// launch in the tests, `Process` or `forkpty`, takes this lock.
+let launchLock = NSLock()
 
 func launch(_ process: Process) throws {
     launchLock.lock()

@@ -59,7 +59,9 @@ final class PTYSession {
 
         var ws = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         var fd: Int32 = -1
+        launchLock.lock()
         let child = forkpty(&fd, nil, nil, &ws)
+        if child != 0 { launchLock.unlock() }
         if child == 0 {
             if pipeWrite >= 0 { dup2(pipeWrite, 1) }
             // Child: default signal dispositions, nothing blocked, no inherited descriptors but the tty.
