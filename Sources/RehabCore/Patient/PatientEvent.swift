@@ -13,6 +13,8 @@ public enum PatientEvent: Hashable, Sendable, Codable {
     /// An observed phase change, kept for the record only.
     case phaseChanged(from: String?, to: String, on: CalendarDay)
     case therapistOverride(TherapistOverride)
+    /// An outcome questionnaire (ODI, NDI, PSFS) the patient completed.
+    case measureRecorded(MeasureRecord)
 
     /// The calendar day the event takes effect.
     public var day: CalendarDay {
@@ -25,6 +27,7 @@ public enum PatientEvent: Hashable, Sendable, Codable {
         case .sessionLogged(let s): return s.on
         case .phaseChanged(_, _, let d): return d
         case .therapistOverride(let o): return o.on
+        case .measureRecorded(let m): return m.on
         }
     }
 
@@ -40,6 +43,7 @@ public enum PatientEvent: Hashable, Sendable, Codable {
         case .sessionLogged: return "session"
         case .phaseChanged: return "phase"
         case .therapistOverride: return "override"
+        case .measureRecorded: return "measure"
         }
     }
 }

@@ -9,6 +9,8 @@ public struct PatientRecord: Hashable, Sendable {
     public var sessions: [SessionSummary]
     public var overrides: [TherapistOverride]
     public var program: ProgramCopy?
+    /// Outcome questionnaires, in the order they were completed.
+    public var measures: [MeasureRecord] = []
     /// The journal position of each event of these kinds, so that events of one day replay in the order
     /// they were recorded (a flag reported again after its resolution, an order typed after a clearance).
     /// Records built by hand have none; their days then replay kind by kind.
@@ -64,6 +66,7 @@ public struct PatientRecord: Hashable, Sendable {
         case .sessionLogged(let s): apply(SessionSummary(s), position: position)
         case .phaseChanged: break
         case .therapistOverride(let o): overrides.append(o); overrideSequence.append(position)
+        case .measureRecorded(let m): measures.append(m)
         }
     }
 
