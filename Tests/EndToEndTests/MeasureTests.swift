@@ -82,4 +82,17 @@ struct MeasureTests {
         #expect(try measures(p) == 1)
         #expect(try r.quit() == 0)
     }
+
+    @Test("the program offers its questionnaire at a checkpoint week until it is filled in; none between checkpoints")
+    func offeredAtCheckpoints() throws {
+        let p = try SafetyTests.Patient()
+        let week0 = "2026-11-02"
+        #expect(try p.run("status", today: week0).stdout.contains("Outcome questionnaire due: type 'measure odi'"))
+        #expect(try p.run("due", today: week0).stdout.contains("a questionnaire ('rehab measure odi')"))
+        #expect(!(try p.run("status").stdout.contains("Outcome questionnaire due")), "week 3 is not a checkpoint")
+        try p.run("measure", "odi", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", today: week0)
+        #expect(!(try p.run("status", today: week0).stdout.contains("Outcome questionnaire due")))
+        let neck = try SafetyTests.Patient(procedure: "cervical-fusion")
+        #expect(try neck.run("status", today: "2026-12-13").stdout.contains("type 'measure ndi'"), "week 6 of a neck fusion")
+    }
 }

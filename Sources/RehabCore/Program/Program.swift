@@ -14,6 +14,8 @@ public struct Program: Hashable, Sendable, Codable {
     public var redFlags: [RedFlag]
     public var painRules: [PainRuleStatement]
     public var expectations: [Expectation]
+    /// When the program offers outcome questionnaires.
+    public var measures: [MeasureSchedule] = []
     /// Clearance topics the program declares (`clearance wound "…"`), with what each means for the patient.
     public var declaredClearances: [String: String] = [:]
 

@@ -126,6 +126,7 @@ public enum ProgramLoader {
             program.sources += f.sources
             for c in f.clearances { program.declaredClearances[c.id] = c.meaning }
             program.painRules += f.painRules
+            program.measures += f.measures
             program.redFlags += f.redFlags
             program.exercises += f.exercises
             program.routines += f.routines

@@ -60,6 +60,23 @@ struct Parser {
 
     // MARK: top level
 
+    /// `measure odi at weeks 0, 6, 12, 26`
+    private mutating func measureSchedule(_ c: inout LineCursor) throws(LineCursor.Failure) -> MeasureSchedule {
+        let head = c.advance()
+        let t = c.peek
+        guard let t, t.kind == .word, let instrument = MeasureRecord.Instrument(rawValue: t.text) else {
+            throw c.fail("unknown-measure", "'\(t?.text ?? "")' is not a questionnaire rehab scores", at: t,
+                         hint: "use odi (low back), ndi (neck) or psfs, as in 'measure odi at weeks 0, 6, 12, 26'")
+        }
+        _ = c.advance()
+        try c.expect("at", "'at weeks', as in 'measure odi at weeks 0, 6, 12, 26'")
+        try c.expect("weeks", "'weeks', as in 'measure odi at weeks 0, 6, 12, 26'")
+        var weeks = [try c.int("a week, as in 'at weeks 0, 6, 12'")]
+        while c.take(.comma) { weeks.append(try c.int("a week after the comma")) }
+        try c.endOfLine()
+        return MeasureSchedule(instrument: instrument, weeks: weeks, source: c.ref(head))
+    }
+
     private mutating func topLevel(_ c: inout LineCursor) throws(LineCursor.Failure) {
         guard let head = c.peek, head.kind == .word else {
             throw c.expected("a statement such as 'phase', 'exercise', 'lift at most', 'no' or 'expect'")
@@ -101,6 +118,8 @@ struct Parser {
             fragment.restrictions += try restrictionLine(&c, phase: nil)
         case "stop", "hold":
             fragment.painRules.append(try painRule(&c))
+        case "measure":
+            fragment.measures.append(try measureSchedule(&c))
         case "red":
             _ = c.advance()
             try c.expect("flag", "'flag' (as in 'red flag ID \"…\"')")

@@ -21,6 +21,7 @@ struct ProgramFragment: Sendable {
     var routines: [Routine] = []
     var ladders: [Ladder] = []
     var expectations: [Expectation] = []
+    var measures: [MeasureSchedule] = []
     /// Where each ladder prescription and restriction line was, for precise validation messages.
     var references: [Reference] = []
 

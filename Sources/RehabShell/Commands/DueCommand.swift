@@ -37,6 +37,9 @@ enum DueLine {
         if !routines.isEmpty {
             parts.append(routines.count == 1 ? "a routine to practise" : "\(routines.count) routines to practise")
         }
+        for i in StatusText.questionnairesDue(a, record: record) {
+            parts.append("a questionnaire ('rehab measure \(i.rawValue)')")
+        }
         if a.isOnHold { parts.append("on hold, so type 'rehab status' first") }
         guard !parts.isEmpty else { return nil }
         return "rehab: " + parts.joined(separator: "; ") + "."

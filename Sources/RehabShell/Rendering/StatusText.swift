@@ -37,11 +37,22 @@ struct StatusText {
             out += "\nDue today:\n"
             for d in due { out += "  • \(d.name)" + (d.dose.isEmpty ? "" : " — \(d.dose)") + (d.progress.isEmpty ? "" : ", \(d.progress)") + "\n" }
         }
+        for i in StatusText.questionnairesDue(a, record: record) {
+            out += "\nOutcome questionnaire due: type 'measure \(i.rawValue)' (\(MeasureText.name(i))).\n"
+        }
         if let next = a.unlocks.first {
             out += "\nNext: \(next.what)" + (next.on.map { " on \($0)" } ?? "") + ((next.when ?? "").isEmpty ? "" : " — \(next.when ?? "")") + ".\n"
         }
         out += "Your surgeon's instructions always come first.\n"
         return out
+    }
+
+    /// The program's questionnaire checkpoints that fall in this week and are not yet filled in.
+    static func questionnairesDue(_ a: Assessment, record: PatientRecord) -> [MeasureRecord.Instrument] {
+        guard a.emergencyAdvice == nil else { return [] }
+        return MeasureSchedule.due(a.program.measures, week: a.recovery.week,
+                                   weekStart: RecoveryDay.start(ofWeek: a.recovery.week, surgery: a.surgery),
+                                   today: a.date, measures: record.measures)
     }
 
     struct Due {
