@@ -17,7 +17,7 @@ extension Journal {
             try db.transaction(writing: true) {
                 let patientID = try Self.requirePatient(db, patient)
                 return try zip(events, payloads).map { event, payload in
-                    try Self.insert(db, patientID, event, payload, recordedAt)
+                    try Self.insertEvent(db, patientID, event, payload, recordedAt)
                 }
             }
         }
@@ -102,7 +102,7 @@ extension Journal {
         return .programAssigned(copy)
     }
 
-    private static func insert(_ db: Connection, _ patientID: Int64, _ event: PatientEvent, _ payload: String,
+    static func insertEvent(_ db: Connection, _ patientID: Int64, _ event: PatientEvent, _ payload: String,
                                _ recordedAt: String) throws -> Int64 {
         if case .programAssigned(let copy) = event {
             for (path, text) in copy.files {
