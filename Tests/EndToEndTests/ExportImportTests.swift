@@ -90,4 +90,27 @@ struct ExportImportTests {
         #expect(try p.run("export", "--format", "json", "--out", p.sandbox.root).status == 2)
         #expect(try p.run("export", "--format", "xml").stderr.contains("'xml' is not a format"))
     }
+
+    @Test("CSV: one file per kind, quoted as RFC 4180 says, formulas defused")
+    func spreadsheets() throws {
+        let p = try Self.patient()
+        try p.run(["log", "pain", "1", "walking", "--note", "=HYPERLINK(\"x\"), said \"fine\""], today: "2026-11-21")
+        let folder = p.sandbox.root + "/csv"
+        let r = try p.run("export", "--format", "csv", "--out", folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names == ["exercises.csv", "flags.csv", "measures.csv", "orders.csv", "pain.csv", "sessions.csv"])
+        let sessions = try String(contentsOfFile: folder + "/sessions.csv", encoding: .utf8)
+        #expect(sessions.hasPrefix("date,pain_before,pain_after,exercises,against_rules,note\r\n"), "\(sessions)")
+        #expect(sessions.contains("2026-11-03,4,3,walking ankle-pumps,,\r\n"), "\(sessions)")
+        #expect(sessions.contains("\"'=HYPERLINK(\"\"x\"\"), said \"\"fine\"\"\""), "\(sessions)")
+        let orders = try String(contentsOfFile: folder + "/orders.csv", encoding: .utf8)
+        #expect(orders.contains("2026-11-10,clearance,driving,,,,Dr Lee,"), "\(orders)")
+        #expect(orders.contains("2026-11-10,order,lifting,5 lb,,week 12,Dr Lee,"), "\(orders)")
+        let flags = try String(contentsOfFile: folder + "/flags.csv", encoding: .utf8)
+        #expect(flags.contains("2026-11-05,fever,reported,") && flags.contains("2026-11-06,fever,resolved,"), "\(flags)")
+        let measures = try String(contentsOfFile: folder + "/measures.csv", encoding: .utf8)
+        #expect(measures.contains("2026-11-12,psfs,5,partly able,4 6,putting on socks; walking the dog"), "\(measures)")
+        #expect(try p.run("export", "--format", "csv").status == 2, "CSV needs a folder")
+    }
 }

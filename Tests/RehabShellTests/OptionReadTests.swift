@@ -11,7 +11,8 @@ import Testing
         "clear outpatient-pt --note seen", "restrict driving until week 8 --note \"at visit\"", "flag fever --note 38.5",
         "resolve fever --note better", "start --quick", "preview lumbar-fusion --week 3 --cleared lifting --json",
         "graph lumbar-fusion --format mermaid", "program show lumbar-fusion --json", "routine log-roll-out-of-bed --print",
-        "timer 5 --quiet",
+        "timer 5 --quiet", "measure odi 1 1 1 1 1 1 1 1 1 1 --note x", "progress --width 40", "progress --table",
+        "export --format csv",
     ]
 
     @Test func everyDeclaredOptionIsRead() throws {

@@ -3,15 +3,26 @@ import RehabJournal
 
 extension Command {
     static let export = Command(
-        "export", group: .patients, usage: "export --format json [--out FILE]",
+        "export", group: .patients, usage: "export --format json|csv [--out FILE|FOLDER]",
         summary: "Your whole record as one file for the clinic or another machine; 'import' restores it.",
-        example: "export --format json --out ann.json", options: [.value("format", "json"), .value("out", "FILE")]
+        example: "export --format json --out ann.json", options: [.value("format", "json|csv"), .value("out", "FILE")]
     ) { shell, args throws(CommandError) in
         let format = args.option("format") ?? "json"
-        guard format == "json" else {
-            throw .usage("'\(format)' is not a format rehab exports yet; type 'export --format json'.")
+        guard format == "json" || format == "csv" else {
+            throw .usage("'\(format)' is not a format rehab exports; type 'export --format json' or 'export --format csv --out FOLDER'.")
         }
         let v = try shell.patientView()
+        if format == "csv" {
+            guard let folder = args.option("out") else {
+                throw .usage("CSV is one file per kind, so name a folder: 'export --format csv --out FOLDER'.")
+            }
+            let events = try shell.withJournal { try $0.events(of: v.name) }.map(\.event)
+            try OutputFile.makeFolder(folder)
+            let files = RecordSpreadsheets.files(events)
+            for f in files { try OutputFile.write(f.text, to: folder + "/" + f.name) }
+            shell.say("Exported \(v.name)'s record to \(folder): " + files.map(\.name).joined(separator: ", ") + ".")
+            return
+        }
         let entries = try shell.withJournal { try $0.exportEntries(of: v.name) }
         let text: String
         do { text = try PatientExport.text(patient: v.name, entries: entries) } catch {

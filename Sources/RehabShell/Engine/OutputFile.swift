@@ -38,4 +38,18 @@ enum OutputFile {
         }
         bytes.removeAll()
     }
+
+    /// A folder for several files: made (owner only) if missing; an existing link or file is refused.
+    static func makeFolder(_ path: String) throws(CommandError) {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw .usage("'\(path)' is not a folder; give a folder name for the CSV files, like --out ann-csv.")
+            }
+            return
+        }
+        guard mkdir(path, 0o700) == 0 else {
+            throw .usage("could not make the folder '\(path)' (\(String(cString: strerror(errno)))); choose another.")
+        }
+    }
 }
