@@ -126,3 +126,16 @@ extension PatientEvent {
         PatientEvent.sessionLogged(SessionRecord(on: CalendarDay(ordinal: 0))).kind
     }
 }
+
+extension Journal {
+    /// Sessions recorded although the rules said no (`log --anyway`), for the therapist's roster.
+    public func againstRulesCount(of patient: String) throws(JournalError) -> Int {
+        try withConnection { db in
+            let id = try Self.requirePatient(db, patient)
+            guard case .integer(let n)? = try db.scalar(
+                "SELECT count(*) FROM events WHERE patient_id = ? AND kind = 'session' AND instr(payload, '\"againstRules\"') > 0",
+                [.integer(id)]) else { return 0 }
+            return Int(n)
+        }
+    }
+}

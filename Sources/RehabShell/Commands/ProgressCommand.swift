@@ -24,12 +24,7 @@ extension Command {
         if args.flag("table") {
             for line in ProgressReport.table(weeks) { shell.say(line) }
         } else {
-            let columns = try args.option("width").map { w throws(CommandError) in
-                guard let n = Int(w), (30...1000).contains(n) else {
-                    throw .usage("'--width \(w)' is not a width; give a number of columns from 30 to 1000, like --width 80.")
-                }
-                return n
-            } ?? ProgressWeeks.terminalWidth()
+            let columns = try ProgressWeeks.width(args.option("width"))
             for line in ProgressReport.chart(weeks, width: columns) { shell.say(line) }
             width = columns
         }
@@ -114,6 +109,15 @@ enum ProgressWeeks {
 
     static func mean(_ xs: [Int]) -> Double? {
         xs.isEmpty ? nil : Double(xs.reduce(0, +)) / Double(xs.count)
+    }
+
+    /// `--width N` when given, else the terminal's.
+    static func width(_ option: String?) throws(CommandError) -> Int {
+        guard let w = option else { return terminalWidth() }
+        guard let n = Int(w), (30...1000).contains(n) else {
+            throw .usage("'--width \(w)' is not a width; give a number of columns from 30 to 1000, like --width 80.")
+        }
+        return n
     }
 
     /// The terminal's columns, else `COLUMNS`, else 80.
