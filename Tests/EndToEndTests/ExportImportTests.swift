@@ -113,4 +113,22 @@ struct ExportImportTests {
         #expect(measures.contains("2026-11-12,psfs,5,partly able,4 6,putting on socks; walking the dog"), "\(measures)")
         #expect(try p.run("export", "--format", "csv").status == 2, "CSV needs a folder")
     }
+
+    @Test("handout: this week's restrictions, exercises with steps and routines as Markdown; --week previews another")
+    func handout() throws {
+        let p = try SafetyTests.Patient()
+        let out = p.sandbox.root + "/week.md"
+        let r = try p.run("handout", "--out", out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(page.hasPrefix("# Your recovery — week 3 (2026-11-21)"), "\(page)")
+        #expect(page.contains("## Restrictions\n\n- lifting is limited to 10 lb"), "\(page)")
+        #expect(page.contains("### Walking — ") && page.contains("1. Walk on flat ground"), "\(page)")
+        #expect(page.contains("## Routines") && page.contains("**Never:**"), "\(page)")
+        let later = try p.run("handout", "--week", "14").stdout
+        #expect(later.contains("week 14") && !later.contains("sitting is limited to 30 minutes"), "\(later)")
+        try p.run("flag", "chest", "pain")
+        let held = try p.run("handout").stdout
+        #expect(held.contains("**") && !held.contains("## Exercises"), "an emergency page shows only the advice: \(held)")
+    }
 }

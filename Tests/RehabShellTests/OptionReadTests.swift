@@ -12,7 +12,7 @@ import Testing
         "resolve fever --note better", "start --quick", "preview lumbar-fusion --week 3 --cleared lifting --json",
         "graph lumbar-fusion --format mermaid", "program show lumbar-fusion --json", "routine log-roll-out-of-bed --print",
         "timer 5 --quiet", "measure odi 1 1 1 1 1 1 1 1 1 1 --note x", "progress --width 40", "progress --table",
-        "export --format csv", "roster --json", "roster --width 40",
+        "export --format csv", "roster --json", "roster --width 40", "handout --week 3 --out /dev/null/x",
     ]
 
     @Test func everyDeclaredOptionIsRead() throws {

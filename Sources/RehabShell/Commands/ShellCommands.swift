@@ -48,6 +48,6 @@ extension CommandTable {
         .profile, .patients, .patient,
         .check, .preview, .graph, .program, .programs,
         .help, .timer, .quit,
-        .routines, .routine, .show, .due, .measure, .progress, .export, .importRecord, .roster,
+        .routines, .routine, .show, .due, .measure, .progress, .export, .importRecord, .roster, .handout,
     ])
 }
