@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // Markdown to HTML for the printable handout.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Pure domain: phases, restrictions, exercises, the progression and session machines. No I/O.
@@ -22,7 +24,8 @@ let package = Package(
         // The patient journal on SQLite; the only module that speaks SQL.
         .target(name: "RehabJournal", dependencies: ["RehabCore", "RehabJSON", "CSQLite"]),
         // The REPL engine: command table, dispatch, renderers. Sees the terminal only through protocols.
-        .target(name: "RehabShell", dependencies: ["RehabCore", "RehabScript", "RehabJournal", "RehabJSON"]),
+        .target(name: "RehabShell", dependencies: ["RehabCore", "RehabScript", "RehabJournal", "RehabJSON",
+                                                  .product(name: "Ink", package: "Ink")]),
         // GNU readline, from Debian's libreadline-dev.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // Live adapters: readline, plain line reader for pipes, tty detection, SIGINT flag.

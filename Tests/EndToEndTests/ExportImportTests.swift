@@ -131,4 +131,17 @@ struct ExportImportTests {
         let held = try p.run("handout").stdout
         #expect(held.contains("**") && !held.contains("## Exercises"), "an emergency page shows only the advice: \(held)")
     }
+
+    @Test("handout --out FILE.html: the same page as HTML, with what a patient typed escaped")
+    func handoutHTML() throws {
+        let p = try SafetyTests.Patient()
+        try p.run("profile", "set", "name", "<script>alert(1)</script> & *Ann*")
+        let out = p.sandbox.root + "/week.html"
+        #expect(try p.run("handout", "--out", out).status == 0)
+        let page = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"), "\(page)")
+        #expect(page.contains("<h2>Restrictions</h2>") && page.contains("<h3>Walking — "), "\(page)")
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; *Ann*'s recovery"), "\(page)")
+        #expect(!page.contains("<script>") && !page.contains("<em>Ann</em>"), "\(page)")
+    }
 }
