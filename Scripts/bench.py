@@ -1,5 +1,5 @@
 """Times whole processes (median wall time, peak RSS) and prints ratios against references run alongside."""
-import os, subprocess, sys, tempfile, time, statistics, shutil
+import datetime, os, subprocess, sys, tempfile, time, statistics, shutil
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 25
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -116,6 +116,61 @@ for _ in range(drift_runs):
 drift = statistics.median(walls) - 60 - quit_t2
 row(f"timer 60 s, drift (median of {drift_runs})", drift)
 ratio("timer drift, ms (target < 100, aim < 10)", abs(drift) * 1000, 100.0)
+
+print("\nClinic roster, export and import (issue 14)")
+# 10,000 patients with a year of daily history each. Generating them takes minutes, so the folder is kept under .build
+# (named for the generator's version) and copied for each run; the copy starts with no roster rows worked out.
+CLINIC_PATIENTS, CLINIC_DAYS, CLINIC_TODAY = 10000, 365, "2026-11-01"
+kept = os.path.join(ROOT, ".build", f"bench-clinic-v1-{CLINIC_PATIENTS}x{CLINIC_DAYS}")
+if not os.path.exists(os.path.join(kept, "journal.sqlite")):
+    print(f"  (generating {CLINIC_PATIENTS} patients × {CLINIC_DAYS} days into {kept}; kept for later runs)", flush=True)
+    shutil.rmtree(kept, ignore_errors=True)
+    subprocess.run([BENCH, "clinic", kept + ".partial", str(CLINIC_PATIENTS), str(CLINIC_DAYS), CLINIC_TODAY],
+                   check=True, env=ENV)
+    subprocess.run(["sqlite3", os.path.join(kept + ".partial", "journal.sqlite"), "PRAGMA wal_checkpoint(TRUNCATE)"],
+                   check=True, stdout=subprocess.DEVNULL)
+    os.rename(kept + ".partial", kept)
+clinic = os.path.join(TMP, "clinic")
+shutil.copytree(kept, clinic)
+clinic_db = os.path.join(clinic, "journal.sqlite")
+roster = [REHAB, "--data-dir", clinic, "--today", CLINIC_TODAY, "roster", "--json"]
+start = time.perf_counter()
+subprocess.run(roster, stdout=subprocess.DEVNULL, check=True, env=ENV)
+first = time.perf_counter() - start
+# The same numbers the roster shows, straight from the tables: per patient, session days in the last 7 days and the
+# 7 before, mean pain before in each, the last session day, and open red-flag reports.
+t = (datetime.date.fromisoformat(CLINIC_TODAY) - datetime.date(1970, 1, 1)).days
+aggregate = f"""SELECT p.name,
+  count(DISTINCT CASE WHEN f.day > {t - 7} THEN f.day END), count(DISTINCT CASE WHEN f.day > {t - 14}
+  AND f.day <= {t - 7} THEN f.day END), avg(CASE WHEN f.day > {t - 7} THEN f.pain_before END),
+  avg(CASE WHEN f.day > {t - 14} AND f.day <= {t - 7} THEN f.pain_before END), max(f.day),
+  (SELECT count(*) FROM events e WHERE e.patient_id = p.id AND e.kind = 'flag')
+  FROM patients p LEFT JOIN session_facts f ON f.patient_id = p.id GROUP BY p.id ORDER BY p.name"""
+clinic_runs = max(5, RUNS // 5)
+(roster_t, roster_m), (agg_t, agg_m) = interleaved([roster, ["sqlite3", clinic_db, aggregate]], runs=clinic_runs)
+row(f"rehab roster --json, first run of the day ({CLINIC_PATIENTS} patients)", first)
+row("rehab roster --json, median of later runs", roster_t, roster_m)
+row("sqlite3, the same aggregates in one query", agg_t, agg_m)
+ratio("roster, s (target < 1)", roster_t, 1.0)
+ratio("ratio roster / sqlite3 aggregate", roster_t / agg_t, 3.0)
+largest = subprocess.run(["sqlite3", clinic_db, "SELECT p.name FROM patients p JOIN events e ON e.patient_id = p.id "
+                          "GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 1"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+out = os.path.join(TMP, "largest.json")
+export = [REHAB, "--data-dir", clinic, "--today", CLINIC_TODAY, "-c", f"patient use {largest}; export --format json --out {out}"]
+subprocess.run(export, stdout=subprocess.DEVNULL, check=True, env=ENV)
+imports = [os.path.join(TMP, f"import-{i}") for i in range(clinic_runs + 3)]
+(export_t, export_m), = interleaved([export], runs=clinic_runs)
+import_times = []
+for d in imports:
+    start = time.perf_counter()
+    subprocess.run([REHAB, "--data-dir", d, "import", out], stdout=subprocess.DEVNULL, check=True, env=ENV)
+    import_times.append(time.perf_counter() - start)
+events = subprocess.run(["sqlite3", os.path.join(imports[0], "journal.sqlite"), "SELECT count(*) FROM events"],
+                        capture_output=True, text=True, check=True).stdout.strip()
+row(f"rehab export --format json, largest patient ({events} events)", export_t, export_m)
+row("rehab import of it into an empty data folder", statistics.median(import_times[3:]))
+row("rehab -c quit (for scale)", interleaved([[REHAB, "-c", "quit"]], runs=clinic_runs)[0][0])
 
 print("\nHostile input (issue 11)")
 errors = os.path.join(TMP, "errors.rehab")

@@ -185,4 +185,10 @@ public final class Journal: Sendable {
         }
         return try result.get()
     }
+
+    /// Drops the folded records kept to make the next `record(of:)` incremental: a reader that goes through every
+    /// patient once (the roster) would otherwise hold a clinic's records in memory at the same time.
+    public func forgetFoldedRecords() {
+        state.withLock { $0.records.removeAll() }
+    }
 }

@@ -69,6 +69,21 @@ enum Schema {
                 try SessionFacts.insert(SessionSummary(s), patientID: patientID, eventID: id, into: db)
             }
         },
+        Migration(identifier: "v3") { db in
+            // A reader's worked-out summary of one patient (the roster's line), with the latest event it reflects and
+            // the key it was worked out under (the day it was for). Only ever a cache: a summary whose event or key
+            // no longer matches is worked out again, and deleting every row loses nothing.
+            try db.execute("""
+                CREATE TABLE summaries (
+                    patient_id INTEGER NOT NULL REFERENCES patients(id),
+                    kind TEXT NOT NULL,
+                    through_event INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (patient_id, kind)
+                ) WITHOUT ROWID;
+                """)
+        },
     ]
 
     /// Throws `.newerSchema` when the database was touched by a newer rehab; otherwise returns the

@@ -114,6 +114,63 @@ case "journal":
         }
         try j.append(events, to: "bench", recordedAt: "2026-01-01T00:00:00Z")
     } catch { fail("\(error)") }
+case "clinic":
+    // rehab-bench clinic DATADIR PATIENTS DAYS TODAY: a clinic's data folder. Each patient has DAYS of daily history
+    // up to TODAY (a session with pain before and after, most days), on one of the three shipped programs, and
+    // every few patients a flag, an order or a session logged against the rules, so the roster has work to sort.
+    guard args.count == 5, let count = Int(args[args.startIndex + 2]), let days = Int(args[args.startIndex + 3]),
+          let today = CalendarDay(iso: args[args.startIndex + 4]) else {
+        fail("usage: clinic DATADIR PATIENTS DAYS YYYY-MM-DD")
+    }
+    do {
+        let j = try Journal.open(dataDir: args[args.startIndex + 1])
+        let programs = ProcessInfo.processInfo.environment["REHAB_PROGRAMS"] ?? "Programs"
+        var copies: [String: ProgramCopy] = [:]
+        for name in ["lumbar-fusion", "cervical-fusion", "lumbar-disc-replacement"] {
+            let loaded = ProgramLoader.load(programs + "/\(name).rehab", from: DiskSources(), runExpectations: false)
+            guard loaded.program != nil else { fail("cannot load \(name); run from the repository or set REHAB_PROGRAMS") }
+            var files: [String: String] = [:]
+            for (p, t) in loaded.sources { files[String(p.dropFirst(programs.count + 1))] = t }
+            copies[name] = ProgramCopy(name: name, files: files, mainFile: name + ".rehab", contentHash: "bench-" + name,
+                                       on: today)
+        }
+        var seed: UInt64 = 0x5eed
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for i in 0..<count {
+            let name = String(format: "patient-%05d", i)
+            let program = ["lumbar-fusion", "cervical-fusion", "lumbar-disc-replacement"][i % 3]
+            let surgery = today.adding(days: -days + 1 - next(60))
+            guard var copy = copies[program] else { fail("no program \(program)") }
+            copy.on = surgery
+            try j.createPatient(named: name)
+            var events: [PatientEvent] = [
+                .profileChanged(field: "surgery", value: surgery.iso, on: surgery),
+                .profileChanged(field: "procedure", value: program, on: surgery),
+                .programAssigned(copy),
+            ]
+            for d in 0..<days {
+                let day = today.adding(days: -days + 1 + d)
+                if next(10) < 2 { continue }
+                let before = 1 + next(4), after = before + next(3) - 1
+                var s = SessionRecord(on: day, painBefore: before, painAfter: after,
+                                      exercises: [ExerciseLog(exercise: "walking", minutes: 20 + next(20)),
+                                                  ExerciseLog(exercise: "ankle-pumps", sets: 2, reps: 10)])
+                if i % 50 == 7 && d == days - 3 {
+                    s.againstRules = [AgainstRules(exercise: "walking", reason: "bench: logged anyway")]
+                }
+                events.append(.sessionLogged(s))
+            }
+            if i % 40 == 3 { events.append(.redFlagReported(FlagReport(flag: "fever", on: today.adding(days: -1)))) }
+            if i % 25 == 5 {
+                events.append(.restrictionOrdered(SurgeonOrder(activity: .lifting, limit: Weight(10, .lb), until: .week(60), by: "Dr Lee",
+                                                               on: surgery.adding(days: 10))))
+            }
+            try j.append(events, to: name, recordedAt: "2026-01-01T00:00:00Z")
+        }
+    } catch { fail("\(error)") }
 case "fold":
     // rehab-bench fold DATADIR RUNS: median seconds, in process, of Journal.open, record(of:) of the 'bench'
     // patient (cold), and record(of:) again after one more session is appended (warm). Appends RUNS sessions.

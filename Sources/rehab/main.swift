@@ -43,4 +43,5 @@ if !commandWords.isEmpty {
 } else {
     status = Session(shell: shell, mode: .script, bail: options.bail).run(PlainLineReader())
 }
+shell.closeJournal()
 exit(status)

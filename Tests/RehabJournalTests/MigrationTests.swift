@@ -22,7 +22,7 @@ struct MigrationTests {
                 #expect(try again.sessionCount(of: "Sam") == 1)
             }
             let journal = try Journal.open(dataDir: dir)
-            #expect(try journal.rawStrings(sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+            #expect(try journal.rawStrings(sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3"])
             #expect(try journal.rawStrings(sql: "SELECT CAST(user_version AS TEXT) FROM pragma_user_version") == ["\(Schema.version)"])
             #expect(try journal.rawStrings(sql: "SELECT journal_mode FROM pragma_journal_mode") == ["wal"])
             #expect(try journal.sessionCount(of: "Sam") == 1)
@@ -56,7 +56,7 @@ struct MigrationTests {
     func schema() throws {
         let journal = try Journal.inMemory()
         let names = try journal.rawStrings(sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
-        #expect(names == ["events", "events_by_patient", "events_by_patient_kind", "grdb_migrations", "patients", "program_files", "session_facts", "settings"])
+        #expect(names == ["events", "events_by_patient", "events_by_patient_kind", "grdb_migrations", "patients", "program_files", "session_facts", "settings", "summaries"])
         let columns = try journal.rawStrings(sql: "SELECT name FROM pragma_table_info('events') ORDER BY cid")
         #expect(columns == ["id", "patient_id", "kind", "day", "recorded_at", "payload"])
     }
@@ -88,11 +88,12 @@ struct MigrationTests {
             }
             // Back to the version 1 layout, as rehab 0.3 left it.
             try Journal.executeRaw(sql: """
-                DROP TABLE session_facts; DELETE FROM grdb_migrations WHERE identifier = 'v2'; PRAGMA user_version = 1;
+                DROP TABLE session_facts; DROP TABLE summaries; DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
+                PRAGMA user_version = 1;
                 """, onFileAt: path)
             #expect(try Self.userVersion(path) == 1)
             let journal = try Journal.open(dataDir: dir)
-            #expect(try journal.rawStrings(sql: "SELECT CAST(user_version AS TEXT) FROM pragma_user_version") == ["2"])
+            #expect(try journal.rawStrings(sql: "SELECT CAST(user_version AS TEXT) FROM pragma_user_version") == ["\(Schema.version)"])
             #expect(try journal.rawStrings(sql: "SELECT count(*) FROM session_facts") == ["42"])
             let record = try journal.record(of: "Sam")
             #expect(record.sessions.count == 42)

@@ -10,7 +10,7 @@ import Testing
         "can twist --on 2026-03-01", "next --json", "why walking", "log pain 2 walking --note fine", "log pain 2 bridges --anyway",
         "clear outpatient-pt --note seen", "restrict driving until week 8 --note \"at visit\"", "flag fever --note 38.5",
         "resolve fever --note better", "start --quick", "preview lumbar-fusion --week 3 --cleared lifting --json",
-        "graph lumbar-fusion --format mermaid", "program show lumbar-fusion --json", "routine log-roll-out-of-bed --print",
+        "graph lumbar-fusion --format mermaid", "program show lumbar-fusion --json", "program use lumbar-fusion --yes", "routine log-roll-out-of-bed --print",
         "timer 5 --quiet", "measure odi 1 1 1 1 1 1 1 1 1 1 --note x", "progress --width 40", "progress --table",
         "export --format csv", "roster --json", "roster --width 40", "handout --week 3 --out /dev/null/x",
     ]

@@ -9,6 +9,10 @@ public struct PatientRecord: Hashable, Sendable {
     public var sessions: [SessionSummary]
     public var overrides: [TherapistOverride]
     public var program: ProgramCopy?
+    /// Every program assigned, in order; `program` is the copy of the last.
+    public var programHistory: [ProgramVersion] = []
+    /// The copy of each version in `programHistory`, by content hash, so a past day can be answered by its rules.
+    public var programCopies: [String: ProgramCopy] = [:]
     /// Outcome questionnaires, in the order they were completed.
     public var measures: [MeasureRecord] = []
     /// The journal position of each event of these kinds, so that events of one day replay in the order
@@ -58,7 +62,10 @@ public struct PatientRecord: Hashable, Sendable {
             case "emergency-number": profile.emergencyNumber = value
             default: break
             }
-        case .programAssigned(let p): program = p
+        case .programAssigned(let p):
+            program = p
+            programHistory.append(ProgramVersion(name: p.name, contentHash: p.contentHash, from: p.on))
+            programCopies[p.contentHash] = p
         case .clearanceRecorded(let c): clearances.append(c); clearanceSequence.append(position)
         case .restrictionOrdered(let o): orders.append(o); orderSequence.append(position)
         case .redFlagReported(let f): flagsReported.append(f); reportedSequence.append(position)

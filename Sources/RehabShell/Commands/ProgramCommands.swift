@@ -75,19 +75,26 @@ extension Command {
     }
 
     static let program = Command(
-        "program", group: .programs, usage: "program show PROGRAM [--json]",
-        summary: "Show a parsed program (as JSON with --json).",
-        example: "program show lumbar-fusion --json",
-        arguments: .branch(["show": .from(.programs)], otherwise: nil), options: ["json"]
+        "program", group: .programs, usage: "program show PROGRAM [--json] | program use PROGRAM|FILE [--yes] | program history",
+        summary: "Show a parsed program; put the current patient on another program (what changes is shown first); "
+            + "list the versions they followed.",
+        example: "program use Programs/lumbar-fusion-lee.rehab",
+        arguments: .branch(["show": .from(.programs), "use": .from(.programs), "history": .end], otherwise: nil),
+        options: ["json", "yes"]
     ) { shell, args throws(CommandError) in
-        guard args.words.first == "show", args.words.count == 2 else {
-            throw .usage("type 'program show PROGRAM', for example 'program show lumbar-fusion --json'.")
-        }
-        let (program, _) = try shell.loadProgram(args.words[1], runExpectations: false)
-        if args.json {
-            shell.say(JSONOutput.program(program))
-        } else {
-            shell.console.write(ProgramSummary.render(program))
+        switch (args.words.first, args.words.count) {
+        case ("show", 2):
+            let (program, _) = try shell.loadProgram(args.words[1], runExpectations: false)
+            if args.json {
+                shell.say(JSONOutput.program(program))
+            } else {
+                shell.console.write(ProgramSummary.render(program))
+            }
+        case ("use", 2): try ProgramUse.run(shell, word: args.words[1], yes: args.flag("yes"))
+        case ("history", 1): try ProgramUse.history(shell)
+        default:
+            throw .usage("type 'program show PROGRAM', 'program use FILE' or 'program history', "
+                         + "for example 'program show lumbar-fusion --json'.")
         }
     }
 

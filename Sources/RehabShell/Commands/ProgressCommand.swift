@@ -16,7 +16,20 @@ extension Command {
     ) { shell, args throws(CommandError) in
         let v = try shell.patientView()
         let stored = try shell.withJournal { try $0.events(of: v.name) }
-        let weeks = ProgressWeeks.build(view: v, events: stored.map(\.event), today: shell.settings.today)
+        let events = stored.map(\.event)
+        // Each week is judged by the program version in force at its end ('program use' keeps the history).
+        var versions: [String: Program] = [:]
+        for case .programAssigned(let copy) in events where versions[copy.contentHash] == nil {
+            var one = PatientRecord()
+            one.apply(.programAssigned(copy))
+            versions[copy.contentHash] = try? shell.patientProgram(one)
+        }
+        let weeks = ProgressWeeks.build(view: v, events: events, today: shell.settings.today) { day in
+            if let version = v.record.programVersion(on: day), let p = versions[version.contentHash] {
+                return (version.contentHash, p)
+            }
+            return ("current", v.program)
+        }
         guard !weeks.isEmpty else {
             shell.say("Your surgery is on \(v.surgery.iso); progress starts from that day."); return
         }
@@ -42,11 +55,22 @@ extension Command {
 
 /// Folds the journal into weeks since surgery, each assessed as of its last day (or today for this week).
 enum ProgressWeeks {
-    static func build(view v: Shell.PatientView, events: [PatientEvent], today: CalendarDay) -> [ProgressWeek] {
+    static func build(view v: Shell.PatientView, events: [PatientEvent], today: CalendarDay,
+                      program: (CalendarDay) -> (version: String, program: Program)) -> [ProgressWeek] {
         guard today >= v.surgery else { return [] }
         let lastWeek = RecoveryDay(day: today.days(since: v.surgery)).week
         let ends = (0...lastWeek).map { w in min(RecoveryDay.start(ofWeek: w + 1, surgery: v.surgery).adding(days: -1), today) }
-        let assessments = Assessor.assessEach(program: v.program, record: v.record, surgery: v.surgery, days: ends)
+        // Runs of weeks under one program version, each assessed with that version's rules.
+        var assessments: [Assessment] = []
+        var start = 0
+        while start < ends.count {
+            let p = program(ends[start])
+            var end = start + 1
+            while end < ends.count, program(ends[end]).version == p.version { end += 1 }
+            assessments += Assessor.assessEach(program: p.program, record: v.record, surgery: v.surgery,
+                                               days: Array(ends[start..<end]))
+            start = end
+        }
         var sessions: [Int: [SessionRecord]] = [:]
         var notes: [Int: [String]] = [:]
         func week(_ d: CalendarDay) -> Int? {
@@ -67,6 +91,9 @@ enum ProgressWeeks {
                                              + "\(o.by.map { " by \($0)" } ?? "") \(o.on.iso)")
             case .therapistOverride(let o):
                 notes[w, default: []].append("\(o.direction.rawValue) by \(o.by ?? "therapist") \(o.on.iso)")
+            case .programAssigned(let copy) where v.record.programHistory.first?.contentHash != copy.contentHash:
+                let version = ProgramVersion(name: copy.name, contentHash: copy.contentHash, from: copy.on).version
+                notes[w, default: []].append("program '\(copy.name)' version \(version) from \(copy.on.iso)")
             case .measureRecorded(let m):
                 if let s = try? m.score() {
                     notes[w, default: []].append("\(m.instrument.rawValue.uppercased()) \(MeasureText.value(s))")

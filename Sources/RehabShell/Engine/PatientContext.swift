@@ -49,7 +49,10 @@ extension Shell {
                 }
                 throw CommandError.usage("there is no profile yet; type 'profile' to set one up (or 'profile set surgery YYYY-MM-DD').")
             }
-            throw CommandError.usage("several patients share this data dir; type 'patient use NAME' (one of: \(all.map(\.name).joined(separator: ", "))).")
+            // A clinic's folder can hold thousands: name a few, and where to see the rest.
+            let shown = all.prefix(8).map(\.name).joined(separator: ", ")
+            let more = all.count > 8 ? ", and \(all.count - 8) more: type 'patients' for all" : ""
+            throw CommandError.usage("several patients share this data dir; type 'patient use NAME' (one of: \(shown)\(more)).")
         }
     }
 
@@ -70,8 +73,10 @@ extension Shell {
     }
 
     /// The patient's frozen program, or the shipped one for their procedure when none was assigned yet.
+    /// The program whose rules answer for the day being asked about: after `program use`, a day before the change
+    /// is still answered by the version in force then.
     func patientProgram(_ record: PatientRecord) throws(CommandError) -> Program {
-        if let copy = record.program {
+        if let copy = record.programCopy(on: settings.today) {
             if let cached = programCache[copy.contentHash] { return cached }
             let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files), runExpectations: false, validate: false)
             guard let p = loaded.program else {

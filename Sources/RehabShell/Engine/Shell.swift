@@ -23,6 +23,11 @@ public final class Shell {
         self.settings = settings; self.console = console; self.clock = clock; self.table = table
     }
 
+    /// Closes the journal before the process ends. SQLite folds the write-ahead log back into the journal only when
+    /// the last connection closes; a process that simply exits leaves the log behind, and the next start must then
+    /// check the whole file (`quick_check`), which takes seconds on a clinic's journal.
+    public func closeJournal() { journalStore = nil }
+
     /// Runs one line. Blank lines and `#` comments do nothing.
     public func execute(_ line: String) throws(CommandError) {
         try TextLimits.check(line: line)
