@@ -3,13 +3,14 @@ import RehabJournal
 
 extension Command {
     static let export = Command(
-        "export", group: .patients, usage: "export --format json|csv [--out FILE|FOLDER]",
+        "export", group: .patients, usage: "export --format json|csv|fhir [--out FILE|FOLDER]",
         summary: "Your whole record as one file for the clinic or another machine; 'import' restores it.",
-        example: "export --format json --out ann.json", options: [.value("format", "json|csv"), .value("out", "FILE")]
+        example: "export --format json --out ann.json", options: [.value("format", "json|csv|fhir"), .value("out", "FILE")]
     ) { shell, args throws(CommandError) in
         let format = args.option("format") ?? "json"
-        guard format == "json" || format == "csv" else {
-            throw .usage("'\(format)' is not a format rehab exports; type 'export --format json' or 'export --format csv --out FOLDER'.")
+        guard ["json", "csv", "fhir"].contains(format) else {
+            throw .usage("'\(format)' is not a format rehab exports; type 'export --format json', "
+                         + "'export --format fhir' or 'export --format csv --out FOLDER'.")
         }
         let v = try shell.patientView()
         if format == "csv" {
@@ -21,6 +22,17 @@ extension Command {
             let files = RecordSpreadsheets.files(events)
             for f in files { try OutputFile.write(f.text, to: folder + "/" + f.name) }
             shell.say("Exported \(v.name)'s record to \(folder): " + files.map(\.name).joined(separator: ", ") + ".")
+            return
+        }
+        if format == "fhir" {
+            let events = try shell.withJournal { try $0.events(of: v.name) }.map(\.event)
+            let bundle = FHIRBundle.document(patient: v.name, events: events)
+            if let out = args.option("out") {
+                try OutputFile.write(bundle.text, to: out)
+                shell.say("Exported \(v.name)'s record to \(out) as a FHIR R4 Bundle of \(bundle.resources) resources.")
+            } else {
+                shell.console.write(bundle.text)
+            }
             return
         }
         let entries = try shell.withJournal { try $0.exportEntries(of: v.name) }
