@@ -157,7 +157,9 @@ largest = subprocess.run(["sqlite3", clinic_db, "SELECT p.name FROM patients p J
                           "GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 1"],
                          capture_output=True, text=True, check=True).stdout.strip()
 out = os.path.join(TMP, "largest.json")
-export = [REHAB, "--data-dir", clinic, "--today", CLINIC_TODAY, "-c", f"patient use {largest}; export --format json --out {out}"]
+# `--patient`, not `patient use`: that is a write, and the first write of a process checks the whole file first.
+export = [REHAB, "--data-dir", clinic, "--today", CLINIC_TODAY, "--patient", largest, "export", "--format", "json",
+          "--out", out]
 subprocess.run(export, stdout=subprocess.DEVNULL, check=True, env=ENV)
 imports = [os.path.join(TMP, f"import-{i}") for i in range(clinic_runs + 3)]
 (export_t, export_m), = interleaved([export], runs=clinic_runs)

@@ -71,7 +71,7 @@ extension Journal {
                         record.apply(sessions[s].summary, position: Int(sessions[s].id)); s += 1
                     }
                     let e = try EventCoding.decode(other.payload, id: other.id)
-                    let f = try Self.withFiles(e, db)
+                    let f = try Self.withFiles(e, db, known: &state.programFiles)
                     record.apply(f, position: Int(other.id))
                 }
                 for rest in sessions[s...] { record.apply(rest.summary, position: Int(rest.id)) }
@@ -93,13 +93,21 @@ extension Journal {
     }
 
     /// Program copies keep their files in `program_files`; put them back.
-    private static func withFiles(_ event: PatientEvent, _ db: Connection) throws -> PatientEvent {
+    private static func withFiles(_ event: PatientEvent, _ db: Connection,
+                                  known: inout [String: [String: String]]) throws -> PatientEvent {
         guard case .programAssigned(var copy) = event, copy.files.isEmpty else { return event }
+        if let files = known[copy.contentHash] { copy.files = files; return .programAssigned(copy) }
         for (path, text) in try db.query("SELECT path, text FROM program_files WHERE hash = ?", [.text(copy.contentHash)],
                                          row: { ($0.text(0), $0.text(1)) }) {
             copy.files[path] = text
         }
+        known[copy.contentHash] = copy.files
         return .programAssigned(copy)
+    }
+
+    private static func withFiles(_ event: PatientEvent, _ db: Connection) throws -> PatientEvent {
+        var none: [String: [String: String]] = [:]
+        return try withFiles(event, db, known: &none)
     }
 
     static func insertEvent(_ db: Connection, _ patientID: Int64, _ event: PatientEvent, _ payload: String,

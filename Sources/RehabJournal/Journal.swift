@@ -25,6 +25,9 @@ public final class Journal: Sendable {
         /// Per patient row id: the record folded so far and the id of the last event in it. The journal
         /// is append-only and ids only grow, so the rows any reader sees with id ≤ n never change.
         var records: [Int64: (record: PatientRecord, lastID: Int64)] = [:]
+        /// Program files by content hash, as read from `program_files` (rows there never change): a clinic's
+        /// patients share a few programs, so the roster reads each program's text once, not once per patient.
+        var programFiles: [String: [String: String]] = [:]
         /// Whether SQLite's quick check has passed in this process; the first write waits for it.
         var checked = false
     }
