@@ -160,14 +160,19 @@ extension Assessment {
                 let ph = program.phases[later]
                 let opens = RecoveryDay.start(ofWeek: ph.startWeek, surgery: surgery)
                 let gates = machine.gates(for: later, on: date).filter { !$0.met }.map(\.text)
-                return Verdict(id: id, allowed: false,
-                               reason: "not yet: \(name) starts in phase '\(ph.name)' (week \(ph.startWeek)).",
-                               changesOn: opens >= date ? opens : nil,
-                               changesWhen: gates.isEmpty ? "you move on to phase '\(ph.name)'" : gates.joined(separator: " and "),
-                               source: ph.source)
+                var v = Verdict(id: id, allowed: false,
+                                reason: "not yet: \(name) starts in phase '\(ph.name)' (week \(ph.startWeek)).",
+                                changesOn: opens >= date ? opens : nil,
+                                changesWhen: gates.isEmpty ? "you move on to phase '\(ph.name)'" : gates.joined(separator: " and "),
+                                source: ph.source)
+                v.startsInPhase = later
+                return v
             }
             if program.phases.indices.contains(where: { $0 < index && program.phases[$0].prescribes(id, in: program) }) {
-                return Verdict(id: id, allowed: false, reason: "\(name) belonged to an earlier phase; phase '\(phase.name)' does not prescribe it.")
+                var v = Verdict(id: id, allowed: false,
+                                reason: "\(name) belonged to an earlier phase; phase '\(phase.name)' does not prescribe it.")
+                v.finishedEarlier = true
+                return v
             }
             return Verdict(id: id, allowed: false, reason: "no phase of your program prescribes \(name); ask your therapist before trying it.")
         }
@@ -190,8 +195,12 @@ extension Assessment {
         }
         let weeksIn = recovery.week - phase.startWeek
         let dose = p.dose(weeksIntoPhase: weeksIn).text
+        // Said when it carries on from an earlier phase, so a preview does not read as if it were new.
+        let since = program.phases.indices.first { $0 < index && program.phases[$0].prescribes(id, in: program) }
+        let carried = since.map { " (continued from phase '\(program.phases[$0].name)')" } ?? ""
         return Verdict(id: id, allowed: true,
-                       reason: "part of phase '\(phase.name)'" + (dose.isEmpty ? "." : ": \(dose).") + holdNote, source: p.source)
+                       reason: "part of phase '\(phase.name)'\(carried)" + (dose.isEmpty ? "." : ": \(dose).") + holdNote,
+                       source: p.source)
     }
 
     /// This week's dose of a prescription, or its smaller back-off dose while a pain rule holds it back.
@@ -216,8 +225,10 @@ extension Assessment {
         if first > limit {
             let ph = program.phases[first]
             let opens = RecoveryDay.start(ofWeek: ph.startWeek, surgery: surgery)
-            return Verdict(id: id, allowed: false, reason: "not yet: \(name) is taught in phase '\(ph.name)' (week \(ph.startWeek)).",
+            var v = Verdict(id: id, allowed: false, reason: "not yet: \(name) is taught in phase '\(ph.name)' (week \(ph.startWeek)).",
                            changesOn: opens >= date ? opens : nil, changesWhen: "you move on to phase '\(ph.name)'", source: ph.source)
+            v.startsInPhase = first
+            return v
         }
         if let r {
             for a in restrictions {

@@ -17,6 +17,10 @@ public struct Verdict: Hashable, Sendable {
     public let backOff: BackOff?
     /// A clinician's order decided it, in place of the program's default.
     public let override: Override?
+    /// "Not yet" only because a later phase brings it: that phase's index (a preview folds these into one line).
+    public var startsInPhase: Int?
+    /// "No" only because an earlier phase had it and this one does not (folded the same way).
+    public var finishedEarlier = false
 
     public init(id: String, allowed: Bool, reason: String, changesOn: CalendarDay? = nil, changesWhen: String? = nil,
                 restriction: ActiveRestriction? = nil, source: SourceRef? = nil, backOff: BackOff? = nil,

@@ -37,23 +37,46 @@ extension Command {
     }
 
     static let preview = Command(
-        "preview", group: .programs, usage: "preview PROGRAM [--week N] [--cleared WHAT]…",
-        summary: "What a patient on a program may do in week N (default: every week).",
+        "preview", group: .programs,
+        usage: "preview PROGRAM [--week N] [--cleared WHAT]… [--all] | preview [--patient NAME] --week N [--all]",
+        summary: "What a patient on a program may do in week N (default: every week); with a patient, their own "
+            + "orders, clearances and dates.",
         example: "preview lumbar-fusion --week 8 --cleared lifting",
-        arguments: .from(.programs), options: [.value("week", "N"), .value("cleared", "TOPIC", from: .clearances), "json"]
+        arguments: .from(.programs),
+        options: [.value("week", "N"), .value("cleared", "TOPIC", from: .clearances), "json", "all",
+                  .value("patient", "NAME", from: .patients)]
     ) { shell, args throws(CommandError) in
-        guard let word = args.words.first else { throw .usage("preview needs a program; type for example 'preview lumbar-fusion --week 4'.") }
-        let (program, _) = try shell.loadProgram(word, runExpectations: false)
         let cleared = args.option("cleared").map { $0.split(separator: ",").map(String.init) } ?? []
-        for c in cleared where !program.clearanceNames.contains(c) && !program.activities.map(\.name).contains(c) {
-            let hint = Suggestion.closest(to: c, in: program.clearanceNames).map { " — did you mean '\($0)'?" } ?? "."
-            throw .usage("the program never mentions a clearance '\(c)'\(hint)")
+        let all = args.flag("all")
+        let named = args.option("patient")
+        guard let word = args.words.first, named == nil else {
+            // A patient's preview: their program, orders, clearances and real dates.
+            let v: Shell.PatientView
+            if let named { v = try shell.patientView(named: named) } else { v = try shell.patientView() }
+            var program = v.program
+            if let w = args.words.first { program = try shell.loadProgram(w, runExpectations: false).0 }
+            try PreviewCheck.clearances(cleared, in: program)
+            var record = v.record
+            for c in cleared { record.clearances.append(Clearance(topic: c, on: shell.settings.today)) }
+            var week = RecoveryDay(surgery: v.surgery, on: shell.settings.today).week
+            if let w = args.option("week") { week = try PreviewCheck.week(w) }
+            let day = RecoveryDay.start(ofWeek: week, surgery: v.surgery)
+            // A week still to come has no sessions yet: its gates are taken as met, as in the program's own preview.
+            let a = Assessor.assess(program: program, record: record, surgery: v.surgery, on: day,
+                                    assumeHistoryGatesMet: day > shell.settings.today)
+            if args.json { shell.say(JSONOutput.allowed(a, record: record)); return }
+            shell.say("\(v.record.profile.name ?? v.name):")
+            shell.console.write(AssessmentText(shell: shell).week(a, cleared: cleared, record: record, all: all))
+            return
         }
+        let (program, _) = try shell.loadProgram(word, runExpectations: false)
+        try PreviewCheck.clearances(cleared, in: program)
         if let w = args.option("week") {
-            guard let week = Int(w), week >= 0, week <= 520 else { throw .usage("--week takes a week number from 0 to 520, such as --week 6.") }
-            let a = ExpectationRunner.assessment(program, week: week, cleared: cleared, surgery: shell.settings.today.adding(days: -7 * week))
+            let week = try PreviewCheck.week(w)
+            let a = ExpectationRunner.assessment(program, week: week, cleared: cleared)
             if args.json { shell.say(JSONOutput.allowed(a)); return }
-            shell.console.write(AssessmentText(shell: shell).week(a, cleared: cleared))
+            // A program alone has no calendar: its dates are said relative to surgery ("week 12"), not invented.
+            shell.console.write(RelativeDates.strip(AssessmentText(shell: shell).week(a, cleared: cleared, all: all)))
             return
         }
         shell.console.write(PreviewTable.render(program, cleared: cleared))
@@ -108,6 +131,23 @@ extension Command {
             let path = (shell.settings.programsDir ?? ".") + "/" + n + ".rehab"
             let loaded = ProgramLoader.load(path, from: FileSources(), runExpectations: false)
             shell.say("\(n)  \(loaded.draft.name)")
+        }
+    }
+}
+
+/// The checks `preview` makes of its options, shared by the program and the patient forms.
+enum PreviewCheck {
+    static func week(_ w: String) throws(CommandError) -> Int {
+        guard let week = Int(w), week >= 0, week <= 520 else {
+            throw .usage("--week takes a week number from 0 to 520, such as --week 6.")
+        }
+        return week
+    }
+
+    static func clearances(_ cleared: [String], in program: Program) throws(CommandError) {
+        for c in cleared where !program.clearanceNames.contains(c) && !program.activities.map(\.name).contains(c) {
+            let hint = Suggestion.closest(to: c, in: program.clearanceNames).map { " — did you mean '\($0)'?" } ?? "."
+            throw .usage("the program never mentions a clearance '\(c)'\(hint)")
         }
     }
 }

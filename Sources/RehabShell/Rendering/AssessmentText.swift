@@ -35,8 +35,32 @@ struct AssessmentText {
         vs.map { "  \(mark($0.allowed)) \(names($0.id)) — \($0.reason)\n" }.joined()
     }
 
+    /// Like `verdictLines`, with everything that waits only for a later phase folded into one line per phase.
+    func foldedLines(_ vs: [Verdict], program: Program, verb: String, names: (String) -> String) -> String {
+        var out = verdictLines(vs.filter { $0.startsInPhase == nil && !$0.finishedEarlier }, names: names)
+        let finished = vs.filter(\.finishedEarlier).map { names($0.id) }
+        if !finished.isEmpty {
+            out += "  \(mark(false)) done with, from an earlier phase: " + finished.joined(separator: ", ") + "\n"
+        }
+        var later: [Int: [Verdict]] = [:]
+        for v in vs { if let i = v.startsInPhase { later[i, default: []].append(v) } }
+        for (i, items) in later.sorted(by: { $0.key < $1.key }) where program.phases.indices.contains(i) {
+            let ph = program.phases[i]
+            // The phase's own gates, when more than the week holds it back.
+            let week = "week \(ph.startWeek)"
+            let waits = items.first?.changesWhen.flatMap { when -> String? in
+                let onlyTheWeek = when == week || (when.hasPrefix(week + " (") && when.count == week.count + 13)
+                return when.hasPrefix("you move on") || onlyTheWeek ? nil : "; it waits for \(when)"
+            } ?? ""
+            out += "  \(mark(false)) not yet, \(verb) in phase '\(ph.name)' (week \(ph.startWeek)\(waits)): "
+                + items.map { names($0.id) }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+
     /// `preview PROGRAM --week N` and `allowed`.
-    func week(_ a: Assessment, cleared: [String], record: PatientRecord = PatientRecord()) -> String {
+    /// `all: false` folds the "not yet" items of each later phase into one line (the preview's default).
+    func week(_ a: Assessment, cleared: [String], record: PatientRecord = PatientRecord(), all: Bool = true) -> String {
         var out = "\(a.program.name) — \(a.recovery.phrase) (\(a.date)), \(a.phaseLabel)"
         if !cleared.isEmpty { out += ", cleared: \(cleared.joined(separator: ", "))" }
         out += "\n"
@@ -45,12 +69,16 @@ struct AssessmentText {
         }
         out += "\nRestrictions in force:\n" + restrictions(a)
         let ex = a.exerciseVerdicts(record: record)
+        let exerciseName = { (id: String) in a.program.exercise(id)?.name ?? id }
+        let routineName = { (id: String) in a.program.routine(id)?.name ?? id }
         if !ex.isEmpty {
-            out += "\nExercises:\n" + verdictLines(ex) { a.program.exercise($0)?.name ?? $0 }
+            out += "\nExercises:\n" + (all ? verdictLines(ex, names: exerciseName)
+                                          : foldedLines(ex, program: a.program, verb: "starting", names: exerciseName))
         }
         let rt = a.routineVerdicts
         if !rt.isEmpty {
-            out += "\nRoutines:\n" + verdictLines(rt) { a.program.routine($0)?.name ?? $0 }
+            out += "\nRoutines:\n" + (all ? verdictLines(rt, names: routineName)
+                                         : foldedLines(rt, program: a.program, verb: "taught", names: routineName))
         }
         out += "\nActivities:\n" + verdictLines(a.activityVerdicts) { $0 }
         return out
