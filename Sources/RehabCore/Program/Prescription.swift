@@ -45,6 +45,22 @@ public struct Dose: Hashable, Sendable, Codable {
     public var timesPerDay: Int?
     public var daysPerWeek: Int?
     public var restSeconds: Int?
+    /// Tops of ranges (`10-15 reps`, `2-3 times a day`, `20-30 min`): the low number is the dose counted and timed,
+    /// the top is how far the patient may go when it feels easy.
+    public var repsUpTo: Int?
+    public var minutesUpTo: Int?
+    public var timesPerDayUpTo: Int?
+    /// `at least 30 min`: a floor, not a target (sitting up in a chair for every meal).
+    public var minutesAreMinimum: Bool?
+    /// `1 mi`, `1.5 km`, with or instead of minutes.
+    public var distance: Distance?
+    /// `with 2 lb`, `light band`: what the patient works against, in the program's words.
+    public var resistance: String?
+    /// `as tolerated`: no number the patient must reach; pain and fatigue decide.
+    public var asTolerated: Bool?
+    /// `+5% a day if recovered overnight`: how the patient may add on, shown with the dose. rehab does not raise the
+    /// number itself; the next-morning pain rule already backs off a dose the patient did not recover from.
+    public var percentStep: PercentStep?
 
     public init(sets: Int? = nil, reps: Int? = nil, holdSeconds: Int? = nil, minutes: Int? = nil,
                 timesPerDay: Int? = nil, daysPerWeek: Int? = nil, restSeconds: Int? = nil) {
@@ -89,11 +105,24 @@ public struct Dose: Hashable, Sendable, Codable {
         var parts: [String] = []
         if let s = sets, let r = reps { parts.append("\(s) × \(r)") } else if let r = reps { parts.append("\(r) reps") }
         else if let s = sets { parts.append("\(s) sets") }
+        if let top = repsUpTo, let r = reps, let last = parts.last, last.hasSuffix("\(r) reps") || last.hasSuffix("× \(r)") {
+            parts[parts.count - 1] = last.hasSuffix("reps") ? "\(r)–\(top) reps" : String(last.dropLast("\(r)".count)) + "\(r)–\(top)"
+        }
         if let h = holdSeconds { parts.append("hold \(h) s") }
-        if let m = minutes { parts.append("\(m) min") }
+        if let m = minutes {
+            if minutesAreMinimum == true { parts.append("at least \(m) min") }
+            else if let top = minutesUpTo { parts.append("\(m)–\(top) min") } else { parts.append("\(m) min") }
+        }
+        if let d = distance { parts.append(d.description) }
+        if let w = resistance { parts.append(w.hasSuffix("band") ? "with a \(w)" : "with \(w)") }
         if let r = restSeconds { parts.append("rest \(r) s") }
-        if let t = timesPerDay { parts.append(t == 1 ? "once a day" : t == 2 ? "twice a day" : "\(t) times a day") }
+        if let t = timesPerDay {
+            if let top = timesPerDayUpTo { parts.append("\(t)–\(top) times a day") }
+            else { parts.append(t == 1 ? "once a day" : t == 2 ? "twice a day" : "\(t) times a day") }
+        }
         if let d = daysPerWeek { parts.append("\(d) days a week") }
+        if asTolerated == true { parts.append("as tolerated") }
+        if let p = percentStep { parts.append(p.description) }
         return parts.joined(separator: ", ")
     }
 }
