@@ -63,7 +63,7 @@ enum PreviewTable {
         var rows: [[String]] = [["week", "phase", "lifting", "restrictions", "exercises"]]
         let surgery = ExpectationRunner.surgery
         let record = PatientRecord(clearances: cleared.map { Clearance(topic: $0, on: surgery) })
-        let weeks = Array(0...max(0, program.lastWeek))
+        let weeks = Array(0...program.lastWeek(surgery: surgery))
         let assessments = Assessor.assessEach(program: program, record: record, surgery: surgery,
                                               days: weeks.map { RecoveryDay.start(ofWeek: $0, surgery: surgery) },
                                               assumeHistoryGatesMet: true)
@@ -106,7 +106,7 @@ enum ProgramSummary {
         var out = "\(p.name) (\(p.id))" + (p.procedure.map { ", for \($0)" } ?? "") + "\n"
         for r in p.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
         for ph in p.phases {
-            out += "phase \(ph.id) \"\(ph.name)\" weeks \(ph.startWeek)-\(ph.endWeek)\n"
+            out += "phase \(ph.id) \"\(ph.name)\" \(ph.rangeSyntax)\n"
             for g in ph.gates { out += "  requires \(g.gate.text)\n" }
             for r in ph.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
             for rx in ph.prescriptions { out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\n" }
