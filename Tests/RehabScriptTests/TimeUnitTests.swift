@@ -173,6 +173,25 @@ import Testing
         c.expect("forbidden-prescription", at: "1️⃣", message: ["'no bending' is in force at week 0"])
     }
 
+    @Test func aPhaseRestrictionReleasedByItsOwnPhaseGetsAWarning() {
+        let c = Checked(Self.header + """
+            phase early "Early" weeks 0-6
+            phase late "Late" from week 6
+              1️⃣no running until phase early
+            """)
+        c.expect("phase-release-past", .warning, at: "1️⃣", message: ["'no running' in phase 'late'", "never applies"],
+                 hint: "drop 'until'")
+    }
+
+    @Test func aPhaseJoinedByAndMayStillHoldARestriction() {
+        let c = Checked(Self.header + """
+            phase early "Early" weeks 0-6
+            phase late "Late" from week 6
+              no running until phase early and cleared running
+            """)
+        #expect(!c.ids.contains("phase-release-past"), "\(c.rendered)")
+    }
+
     @Test func aFailingExpectationNamesItsDayOrMonth() {
         let c = Checked(Self.header + """
             no driving until day 14

@@ -6,6 +6,7 @@ enum Validator {
         let found = DuplicateDefinitions.check(program)
             + UnknownReferences.check(program, fragments: fragments)
             + PhaseWeeks.check(program)
+            + PhaseReleases.check(program)
             + ImplausibleValues.check(program)
             + ForbiddenPrescriptions.check(program)
             + RoutineRespects.check(program)
