@@ -75,7 +75,9 @@ import Testing
         let json = try run(sandbox, ["program", "show", name, "--json"])
         let program = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let phases = try #require(program["phases"] as? [[String: Any]])
-        let last = try #require(phases.last?["endWeek"] as? Int)
+        // The shipped programs end in weeks: `"end": "week 26"`.
+        let end = try #require(phases.last?["end"] as? String)
+        let last = try #require(end.hasPrefix("week ") ? Int(end.dropFirst("week ".count)) : nil, "\(end)")
         // One header, then weeks 0…last.
         #expect(rows.count == last + 2, "\(rows.count) rows for weeks 0-\(last)")
         #expect(rows.last?.hasPrefix("\(last) ") == true)

@@ -24,7 +24,7 @@ import Testing
         program.routines = [Routine(id: "log-roll-out-of-bed", name: "Log roll")]
         program.phases.append(Phase(id: "two", name: "Two", startWeek: 1, endWeek: 12,
                                     gates: [GateStatement(gate: .sessions(1))]))
-        program.phases[0].endWeek = 1
+        program.phases[0].end = .week(1)
         let routineOnly = Assessor.assess(program: program, record: PatientRecord(sessions: [session(2, "log-roll-out-of-bed")]),
                                           surgery: Day.surgery, on: Day.n(8))
         #expect(routineOnly.state == .inPhase(0))

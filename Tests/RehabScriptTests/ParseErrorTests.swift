@@ -218,7 +218,7 @@ import Testing
             phase protection "Protection" weeks 0–6
             """)
         #expect(c.diagnostics.isEmpty, "\(c.rendered)")
-        #expect(c.loaded.draft.phases.first?.endWeek == 6)
+        #expect(c.loaded.draft.phases.first?.end == .week(6))
     }
 
     @Test func somethingLeftAtTheEndOfAStatement() {

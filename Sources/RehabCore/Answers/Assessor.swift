@@ -20,17 +20,24 @@ public enum Assessor {
     static func assess(machine: ProgressionMachine, record: PatientRecord, surgery: CalendarDay, on day: CalendarDay) -> Assessment {
         let program = machine.program
         let recovery = RecoveryDay(surgery: surgery, on: day)
-        let week = recovery.week
         let isCleared: (String) -> Bool = { machine.isCleared($0, on: day) }
+        let state = machine.state
+        let reached: (String) -> Bool = { id in
+            if state == .completed { return true }
+            guard let current = state.phaseIndex, let target = program.phaseIndex(id) else { return false }
+            return target <= current
+        }
+        let facts = Release.Facts(surgery: surgery, day: day, isCleared: isCleared, reached: reached,
+                                  phaseName: { program.phaseIndex($0).map { program.phases[$0].name } ?? $0 })
         var active: [ActiveRestriction] = []
 
         func inForce(_ r: Restriction) -> Bool {
-            if let from = r.fromWeek, week < from { return false }
-            if let until = r.until, Release.holds(until, isCleared: isCleared, week: week) { return false }
+            if let from = r.from, day < from.date(surgery: surgery) { return false }
+            if let until = r.until, Release.holds(until, facts) { return false }
             return true
         }
         func release(_ r: Restriction) -> Release {
-            if let until = r.until { return Release.of(until, surgery: surgery, isCleared: isCleared, week: week) }
+            if let until = r.until { return Release.of(until, facts) }
             return .never
         }
 
@@ -46,9 +53,15 @@ public enum Assessor {
                 var rel = release(r)
                 if r.until == nil {
                     let next = index + 1 < program.phases.count ? program.phases[index + 1] : nil
-                    let end = RecoveryDay.start(ofWeek: next?.startWeek ?? phase.endWeek, surgery: surgery)
-                    rel = Release(on: end >= day ? end : nil, when: next.map { "you move on to phase '\($0.name)' (week \($0.startWeek), \(end) at the earliest)" }
-                                  ?? "the program ends (week \(phase.endWeek), \(end))")
+                    if let next {
+                        let end = next.start.date(surgery: surgery)
+                        rel = Release(on: end >= day ? end : nil,
+                                      when: "you move on to phase '\(next.name)' (\(next.start.text), \(end) at the earliest)")
+                    } else if let last = phase.end {
+                        let end = last.date(surgery: surgery)
+                        rel = Release(on: end >= day ? end : nil, when: "the program ends (\(last.text), \(end))")
+                    }
+                    // An open-ended last phase has no end to promise: the rule lasts while the phase does.
                 }
                 active.append(ActiveRestriction(rule: r.rule, origin: .phase(r, phaseName: phase.name), release: rel))
             }

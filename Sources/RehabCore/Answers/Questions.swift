@@ -158,10 +158,10 @@ extension Assessment {
         guard let p = prescription else {
             if let later = program.phases.indices.first(where: { $0 > index && program.phases[$0].prescribes(id, in: program) }) {
                 let ph = program.phases[later]
-                let opens = RecoveryDay.start(ofWeek: ph.startWeek, surgery: surgery)
+                let opens = ph.start.date(surgery: surgery)
                 let gates = machine.gates(for: later, on: date).filter { !$0.met }.map(\.text)
                 var v = Verdict(id: id, allowed: false,
-                                reason: "not yet: \(name) starts in phase '\(ph.name)' (week \(ph.startWeek)).",
+                                reason: "not yet: \(name) starts in phase '\(ph.name)' (\(ph.start.text)).",
                                 changesOn: opens >= date ? opens : nil,
                                 changesWhen: gates.isEmpty ? "you move on to phase '\(ph.name)'" : gates.joined(separator: " and "),
                                 source: ph.source)
@@ -185,7 +185,7 @@ extension Assessment {
         }
         let holdNote = continuing ? holds.first.map { " You are on hold (\($0.description)), but your program keeps \(name) going during it." } ?? "" : ""
         if let b = machine.backOffs[id] {
-            let fired = RecoveryDay(surgery: surgery, on: b.since).week - phase.startWeek
+            let fired = phase.weeksIn(on: b.since, surgery: surgery)
             let usual = p.dose(weeksIntoPhase: fired)
             let smaller = p.backedOffDose(from: usual).text
             return Verdict(id: id, allowed: true,
@@ -193,7 +193,7 @@ extension Assessment {
                                + "until a session of it leaves your pain at \(b.usual) or less; if it stays up, call your therapist." + holdNote,
                            changesWhen: "a session of \(name) with pain at \(b.usual) or less", source: p.backOffSource ?? p.source, backOff: b)
         }
-        let weeksIn = recovery.week - phase.startWeek
+        let weeksIn = phase.weeksIn(on: date, surgery: surgery)
         let dose = p.dose(weeksIntoPhase: weeksIn).text
         // Said when it carries on from an earlier phase, so a preview does not read as if it were new.
         let since = program.phases.indices.first { $0 < index && program.phases[$0].prescribes(id, in: program) }
@@ -207,10 +207,10 @@ extension Assessment {
     public func dose(of p: Prescription, exercise id: String) -> Dose {
         guard let phase else { return p.dose }
         if let b = machine.backOffs[id] {
-            let fired = RecoveryDay(surgery: surgery, on: b.since).week - phase.startWeek
+            let fired = phase.weeksIn(on: b.since, surgery: surgery)
             return p.backedOffDose(from: p.dose(weeksIntoPhase: fired))
         }
-        return p.dose(weeksIntoPhase: recovery.week - phase.startWeek)
+        return p.dose(weeksIntoPhase: phase.weeksIn(on: date, surgery: surgery))
     }
 
     public func routine(_ id: String) -> Verdict {
@@ -224,8 +224,8 @@ extension Assessment {
         }
         if first > limit {
             let ph = program.phases[first]
-            let opens = RecoveryDay.start(ofWeek: ph.startWeek, surgery: surgery)
-            var v = Verdict(id: id, allowed: false, reason: "not yet: \(name) is taught in phase '\(ph.name)' (week \(ph.startWeek)).",
+            let opens = ph.start.date(surgery: surgery)
+            var v = Verdict(id: id, allowed: false, reason: "not yet: \(name) is taught in phase '\(ph.name)' (\(ph.start.text)).",
                            changesOn: opens >= date ? opens : nil, changesWhen: "you move on to phase '\(ph.name)'", source: ph.source)
             v.startsInPhase = first
             return v
@@ -290,9 +290,10 @@ extension Assessment {
             let opens = gates.compactMap(\.opensOn).max()
             list.append(Unlock(what: "phase \(i + 2), '\(next.name)'", on: opens,
                                when: gates.filter { !$0.met }.map(\.text).joined(separator: " and "), gates: gates))
-        } else if case .inPhase(let i) = state {
-            let end = RecoveryDay.start(ofWeek: program.phases[i].endWeek, surgery: surgery)
-            list.append(Unlock(what: "the end of the program", on: end, when: "week \(program.phases[i].endWeek)", gates: []))
+        } else if case .inPhase(let i) = state, let last = program.phases[i].end {
+            // An open-ended last phase has no end to announce.
+            list.append(Unlock(what: "the end of the program", on: last.date(surgery: surgery), when: last.text,
+                               gates: []))
         }
         return list.sorted { a, b in
             switch (a.on, b.on) {

@@ -15,7 +15,7 @@ public struct RecoveryDay: Hashable, Sendable {
 
     /// The first calendar day of `week` for a given surgery date.
     public static func start(ofWeek week: Int, surgery: CalendarDay) -> CalendarDay {
-        surgery.adding(days: week * 7)
+        RecoveryPoint.week(week).date(surgery: surgery)
     }
 }
 

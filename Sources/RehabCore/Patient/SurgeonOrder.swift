@@ -34,7 +34,7 @@ public struct SurgeonOrder: Hashable, Sendable, Codable {
     public func endDay(surgery: CalendarDay) -> CalendarDay? {
         switch until {
         case .none: return nil
-        case .week(let w)?: return RecoveryDay.start(ofWeek: w, surgery: surgery)
+        case .week(let w)?: return RecoveryPoint.week(w).date(surgery: surgery)
         case .date(let d)?: return d
         }
     }

@@ -1,6 +1,6 @@
-/// A therapist's own test of a program: in week N, with these clearances, this must hold.
+/// A therapist's own test of a program: on day, week or month N, with these clearances, this must hold.
 public struct Expectation: Hashable, Sendable, Codable {
-    public var week: Int
+    public var at: RecoveryPoint
     public var cleared: [String]
     public var flags: [String]
     public var items: [Item]
@@ -8,9 +8,9 @@ public struct Expectation: Hashable, Sendable, Codable {
     public var itemSources: [SourceRef]
     public var source: SourceRef?
 
-    public init(week: Int, cleared: [String] = [], flags: [String] = [], items: [Item], itemSources: [SourceRef] = [],
+    public init(at: RecoveryPoint, cleared: [String] = [], flags: [String] = [], items: [Item], itemSources: [SourceRef] = [],
                 source: SourceRef? = nil) {
-        self.week = week; self.cleared = cleared; self.flags = flags; self.items = items
+        self.at = at; self.cleared = cleared; self.flags = flags; self.items = items
         self.itemSources = itemSources; self.source = source
     }
 

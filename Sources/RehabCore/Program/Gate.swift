@@ -1,6 +1,7 @@
 /// A condition for entering a phase. Gates are data so a blocked transition can say which failed.
 public enum Gate: Hashable, Sendable, Codable {
-    case minimumWeek(Int)
+    /// Not before this day, week or month since surgery.
+    case minimum(RecoveryPoint)
     case cleared(String)
     /// Every pain score in the last `days` days at most `score` (and at least one recorded).
     case painAtMost(Int, days: Int)
@@ -9,7 +10,7 @@ public enum Gate: Hashable, Sendable, Codable {
 
     public var text: String {
         switch self {
-        case .minimumWeek(let w): return "week \(w)"
+        case .minimum(let p): return p.text
         case .cleared(let c): return "cleared \(c)"
         case .painAtMost(let s, let d): return "pain at most \(s) over \(d) days"
         case .sessions(let n): return "\(n) sessions"

@@ -6,7 +6,7 @@ public struct Program: Hashable, Sendable, Codable {
     /// Citations (`source "…"` lines) for the clinical content.
     public var sources: [String]
     public var phases: [Phase]
-    /// Program-wide restrictions, in force from surgery (or `fromWeek`) until released.
+    /// Program-wide restrictions, in force from surgery (or `from`) until released.
     public var restrictions: [Restriction]
     public var exercises: [Exercise]
     public var routines: [Routine]
@@ -34,8 +34,12 @@ public struct Program: Hashable, Sendable, Codable {
     public func redFlag(_ id: String) -> RedFlag? { redFlags.first { $0.id == id } }
     public func phaseIndex(_ id: String) -> Int? { phases.firstIndex { $0.id == id } }
 
-    /// The week after which no phase applies.
-    public var lastWeek: Int { phases.map(\.endWeek).max() ?? 0 }
+    /// The first week in which the last phase has ended, or (open-ended) has begun: how far a week-by-week table goes.
+    public func lastWeek(surgery: CalendarDay) -> Int {
+        guard let last = phases.last else { return 0 }
+        let day = (last.end ?? last.start).date(surgery: surgery).days(since: surgery)
+        return max(0, (day + 6) / 7)
+    }
 
     /// Every restriction with its scope, program-wide first.
     public var allRestrictions: [Restriction] { restrictions + phases.flatMap(\.restrictions) }

@@ -1,8 +1,8 @@
 /// A restriction as a program states it: the rule, when it starts, and what releases it.
 public struct Restriction: Hashable, Sendable, Codable {
     public var rule: RestrictionRule
-    /// First week it applies (nil: from surgery).
-    public var fromWeek: Int?
+    /// When it starts to apply (nil: from surgery).
+    public var from: RecoveryPoint?
     /// What releases it (nil: it lasts as long as its scope).
     public var until: Condition?
     /// The phase it belongs to; nil for a program-wide restriction.
@@ -11,9 +11,9 @@ public struct Restriction: Hashable, Sendable, Codable {
     public var note: String?
     public var source: SourceRef?
 
-    public init(rule: RestrictionRule, fromWeek: Int? = nil, until: Condition? = nil, phase: String? = nil,
+    public init(rule: RestrictionRule, from: RecoveryPoint? = nil, until: Condition? = nil, phase: String? = nil,
                 note: String? = nil, source: SourceRef? = nil) {
-        self.rule = rule; self.fromWeek = fromWeek; self.until = until; self.phase = phase
+        self.rule = rule; self.from = from; self.until = until; self.phase = phase
         self.note = note; self.source = source
     }
 }

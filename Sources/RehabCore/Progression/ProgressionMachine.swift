@@ -227,7 +227,6 @@ public struct ProgressionMachine: Sendable {
     /// Moves forward as far as the gates allow; never while on hold.
     private mutating func advance(on day: CalendarDay) -> [Action] {
         var actions: [Action] = []
-        let week = RecoveryDay(surgery: surgery, on: day).week
         loop: while true {
             switch state {
             case .onHold, .completed:
@@ -242,7 +241,9 @@ public struct ProgressionMachine: Sendable {
                     state = .inPhase(i + 1); phaseEntered = day; sessionsInPhase = 0
                     actions += record(.enteredPhase(i + 1), on: day)
                 } else {
-                    guard week >= program.phases[i].endWeek, pinnedBelow != program.phases.count else { break loop }
+                    // An open-ended last phase never completes by itself.
+                    guard let end = program.phases[i].end, day >= end.date(surgery: surgery),
+                          pinnedBelow != program.phases.count else { break loop }
                     state = .completed
                     actions += record(.completed, on: day)
                 }
@@ -259,12 +260,11 @@ public struct ProgressionMachine: Sendable {
 
     /// Whether every gate of a phase holds on a day; the replay's hot path, so it builds no text.
     func gatesMet(for index: Int, on day: CalendarDay) -> Bool {
-        let week = RecoveryDay(surgery: surgery, on: day).week
         let phase = program.phases[index]
-        if week < phase.startWeek { return false }
+        if day < phase.start.date(surgery: surgery) { return false }
         for statement in phase.gates {
             switch statement.gate {
-            case .minimumWeek(let w): if week < w { return false }
+            case .minimum(let p): if day < p.date(surgery: surgery) { return false }
             case .cleared(let topic): if !isCleared(topic, on: day) { return false }
             case .painAtMost(let limit, let days):
                 if assumeHistoryGatesMet { continue }
@@ -284,13 +284,12 @@ public struct ProgressionMachine: Sendable {
     /// Every gate of a phase, checked on a day: the data behind `next` and `why`.
     public func gates(for index: Int, on day: CalendarDay) -> [GateResult] {
         guard program.phases.indices.contains(index) else { return [] }
-        let week = RecoveryDay(surgery: surgery, on: day).week
         return program.phases[index].allGates.map { statement in
             switch statement.gate {
-            case .minimumWeek(let w):
-                let date = RecoveryDay.start(ofWeek: w, surgery: surgery)
-                return GateResult(gate: statement, met: week >= w, opensOn: week >= w ? nil : date,
-                                  text: "week \(w) (\(date))")
+            case .minimum(let p):
+                let date = p.date(surgery: surgery)
+                return GateResult(gate: statement, met: day >= date, opensOn: day >= date ? nil : date,
+                                  text: "\(p.text) (\(date))")
             case .cleared(let topic):
                 let met = clearances[topic].map { $0 <= day } ?? false
                 return GateResult(gate: statement, met: met, opensOn: nil,

@@ -42,6 +42,15 @@ public enum Replay {
         let painWindow = program.phases.flatMap(\.gates).reduce(0) { w, g in
             if case .painAtMost(_, let days) = g.gate { return max(w, days) } else { return w }
         }
+        // Phases and gates stated in days or months change on their own days, not at a week start.
+        var boundaries = Set<Int>()
+        for p in program.phases {
+            boundaries.insert(p.start.date(surgery: surgery).ordinal)
+            if let end = p.end { boundaries.insert(end.date(surgery: surgery).ordinal) }
+            for g in p.gates {
+                if case .minimum(let point) = g.gate { boundaries.insert(point.date(surgery: surgery).ordinal) }
+            }
+        }
         timeline.sort { ($0.day, $0.key) < ($1.day, $1.key) }
         var cursor = timeline.startIndex
         var lastEventDay = surgery.ordinal - painWindow - 1
@@ -53,7 +62,7 @@ public enum Replay {
             if hadEvents { lastEventDay = ordinal }
             let weekStart = (ordinal - surgery.ordinal) % 7 == 0
             let isStop = stops[next].ordinal == ordinal
-            if hadEvents || weekStart || ordinal - lastEventDay <= painWindow || isStop {
+            if hadEvents || weekStart || ordinal - lastEventDay <= painWindow || isStop || boundaries.contains(ordinal) {
                 m.handle(.dayEnded(CalendarDay(ordinal: ordinal)))
             }
             while next < stops.endIndex, stops[next].ordinal == ordinal {

@@ -1,12 +1,12 @@
 import RehabCore
 
 extension Parser {
-    /// `expect week 8 with cleared lifting, flag fever: on hold, lift at most 25 lb, not bridges`
+    /// `expect week 8 with cleared lifting, flag fever: on hold, lift at most 25 lb, not bridges` (or `expect day 10`,
+    /// `expect month 4`)
     mutating func expectation(_ c: inout LineCursor) throws(LineCursor.Failure) -> Expectation {
         let ref = c.here
         try c.expect("expect")
-        try c.expect("week", "'week N'")
-        let week = try c.int("a week number")
+        let at = try c.point()
         var cleared: [String] = []
         var flags: [String] = []
         if c.take("with") {
@@ -32,7 +32,7 @@ extension Parser {
             items.append(try expectItem(&c))
         } while c.take(.comma)
         try c.endOfLine()
-        return Expectation(week: week, cleared: cleared, flags: flags, items: items, itemSources: sources, source: ref)
+        return Expectation(at: at, cleared: cleared, flags: flags, items: items, itemSources: sources, source: ref)
     }
 
     private mutating func expectItem(_ c: inout LineCursor) throws(LineCursor.Failure) -> Expectation.Item {

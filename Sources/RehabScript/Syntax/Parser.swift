@@ -132,12 +132,9 @@ struct Parser {
             _ = c.advance()
             let (id, ref) = try c.id("the phase's id")
             let name = try c.string("the phase's name in quotes")
-            try c.expect("weeks", "'weeks A-B'")
-            let from = try c.int("the first week")
-            guard c.take(.dash) else { throw c.expected("'-' between the weeks, as in 'weeks 0-6'") }
-            let to = try c.int("the last week")
+            let range = try c.phaseRange()
             try c.endOfLine()
-            fragment.phases.append(Phase(id: id, name: name, startWeek: from, endWeek: to, source: ref))
+            fragment.phases.append(Phase(id: id, name: name, start: range.start, end: range.end, source: ref))
             open(.phase(fragment.phases.count - 1), at: ref)
         case "exercise":
             _ = c.advance()
@@ -215,8 +212,8 @@ struct Parser {
                 let days = try c.int("a number of days")
                 guard c.take("days") || c.take("day") else { throw c.expected("'days'") }
                 gate = .painAtMost(score, days: days)
-            } else if c.take("week") {
-                gate = .minimumWeek(try c.int("a week number"))
+            } else if c.atPoint {
+                gate = .minimum(try c.point())
             } else if c.peek?.kind == .number {
                 let n = try c.int("a number of sessions")
                 guard c.take("sessions") || c.take("session") else { throw c.expected("'sessions'") }

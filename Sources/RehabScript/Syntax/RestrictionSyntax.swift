@@ -5,16 +5,13 @@ extension Parser {
     mutating func restrictionLine(_ c: inout LineCursor, phase: String?) throws(LineCursor.Failure) -> [Restriction] {
         var items: [Restriction] = []
         repeat { items.append(try restrictionRule(&c, phase: phase)) } while c.take(.comma)
-        var from: Int?
+        var from: RecoveryPoint?
         var until: Condition?
-        if c.take("from") {
-            try c.expect("week", "'week N'")
-            from = try c.int("a week number")
-        }
+        if c.take("from") { from = try c.point() }
         if c.take("until") { until = try condition(&c) }
         if c.isWord("from") { throw c.fail("order", "'from week N' comes before 'until'") }
         try c.endOfLine()
-        return items.map { var r = $0; r.fromWeek = from; r.until = until; return r }
+        return items.map { var r = $0; r.from = from; r.until = until; return r }
     }
 
     /// One rule: `lift at most 10 lb`, `sit at most 30 min`, `no ACTIVITY`, `wear GEAR ["when…"]`.
@@ -48,7 +45,7 @@ extension Parser {
         }
     }
 
-    /// `week 6 and cleared lifting or week 12`: `and` binds tighter than `or`.
+    /// `week 6 and cleared lifting or month 3 or phase return`: `and` binds tighter than `or`.
     mutating func condition(_ c: inout LineCursor) throws(LineCursor.Failure) -> Condition {
         var alternatives: [Condition] = []
         repeat {
@@ -60,13 +57,18 @@ extension Parser {
     }
 
     private mutating func conditionAtom(_ c: inout LineCursor) throws(LineCursor.Failure) -> Condition {
-        if c.take("week") { return .week(try c.int("a week number")) }
+        if c.atPoint { return .at(try c.point()) }
+        if c.take("phase") {
+            let (id, ref) = try c.id("the phase whose start releases it, such as 'return'")
+            appendReference(.init(kind: .phase, id: id, source: ref))
+            return .phase(id)
+        }
         if c.take("cleared") {
             let (topic, ref) = try c.id("what must be cleared, such as 'lifting'")
             recordClearance(topic, at: ref)
             return .cleared(topic)
         }
-        throw c.expected("'week N' or 'cleared TOPIC'")
+        throw c.expected("'week N', 'day N', 'month N', 'phase ID' or 'cleared TOPIC'")
     }
 
     mutating func recordClearance(_ topic: String, at ref: SourceRef) {

@@ -8,11 +8,12 @@ public enum ExpectationRunner {
     public static func run(_ program: Program) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for e in program.expectations {
-            let a = assessment(program, week: e.week, cleared: e.cleared, flags: e.flags)
+            let a = assessment(program, at: e.at, cleared: e.cleared, flags: e.flags)
             for (k, item) in e.items.enumerated() {
                 if let failure = failure(item, in: a) {
                     let at = k < e.itemSources.count ? e.itemSources[k] : Validator.here(e.source, program)
-                    out.append(.error("expectation", "expected \(describe(item)) in week \(e.week)\(context(e)), but \(failure)", at: at))
+                    let when = "\(e.at.unit == "day" ? "on" : "in") \(e.at.text)"
+                    out.append(.error("expectation", "expected \(describe(item)) \(when)\(context(e)), but \(failure)", at: at))
                 }
             }
         }
@@ -22,7 +23,13 @@ public enum ExpectationRunner {
     /// The answer for a typical patient in a week, with these clearances (from surgery) and red flags (that day).
     public static func assessment(_ program: Program, week: Int, cleared: [String], flags: [String] = [],
                                   surgery: CalendarDay = ExpectationRunner.surgery) -> Assessment {
-        let day = RecoveryDay.start(ofWeek: week, surgery: surgery)
+        assessment(program, at: .week(week), cleared: cleared, flags: flags, surgery: surgery)
+    }
+
+    /// The answer for a typical patient on the first day of a day, week or month since surgery.
+    public static func assessment(_ program: Program, at point: RecoveryPoint, cleared: [String], flags: [String] = [],
+                                  surgery: CalendarDay = ExpectationRunner.surgery) -> Assessment {
+        let day = point.date(surgery: surgery)
         let record = PatientRecord(clearances: cleared.map { Clearance(topic: $0, on: surgery) },
                                    flagsReported: flags.map { FlagReport(flag: $0, on: day) })
         return Assessor.assess(program: program, record: record, surgery: surgery, on: day, assumeHistoryGatesMet: true)

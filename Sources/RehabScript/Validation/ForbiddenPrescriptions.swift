@@ -16,7 +16,7 @@ enum ForbiddenPrescriptions {
                     for r in rules {
                         if let conflict = ex.loads.conflict(with: r.rule) {
                             out.append(.error("forbidden-prescription",
-                                              "phase '\(phase.id)' prescribes '\(id)', but \(conflict) and '\(r.rule.text)' is in force at week \(phase.startWeek)",
+                                              "phase '\(phase.id)' prescribes '\(id)', but \(conflict) and '\(r.rule.text)' is in force at \(phase.start.text)",
                                               at: Validator.here(rx.source, program), length: rx.exercise.count,
                                               notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],
                                               hint: "move it to a later phase, or choose an easier exercise"))

@@ -9,13 +9,21 @@ enum ImplausibleValues {
         func flag(_ ok: Bool, _ message: String, _ ref: SourceRef?, hint: String? = nil) {
             if !ok { out.append(.error("implausible", message, at: Validator.here(ref, program), hint: hint)) }
         }
-        func week(_ w: Int, _ ref: SourceRef?) {
-            flag(w <= maxWeek, "week \(w) is more than two years after surgery; programs cover at most week \(maxWeek)", ref)
+        func point(_ p: RecoveryPoint, _ ref: SourceRef?) {
+            // Two years in the point's own unit: week 104, day 728, month 24.
+            let limit: RecoveryPoint
+            switch p {
+            case .day: limit = .day(maxWeek * 7)
+            case .week: limit = .week(maxWeek)
+            case .month: limit = .month(24)
+            }
+            flag(p.count <= limit.count,
+                 "\(p.text) is more than two years after surgery; programs cover at most \(limit.text)", ref)
         }
         func condition(_ c: Condition, _ ref: SourceRef?) {
             switch c {
-            case .week(let w): week(w, ref)
-            case .cleared: break
+            case .at(let p): point(p, ref)
+            case .cleared, .phase: break
             case .all(let cs), .any(let cs): cs.forEach { condition($0, ref) }
             }
         }
@@ -27,16 +35,16 @@ enum ImplausibleValues {
                 flag(m > 0 && m <= 480, "a sitting limit of \(m) min is not plausible; use 1 to 480 minutes", r.source)
             case .no, .wear: break
             }
-            if let f = r.fromWeek { week(f, r.source) }
+            if let f = r.from { point(f, r.source) }
             if let u = r.until { condition(u, r.source) }
         }
         program.restrictions.forEach(restriction)
         for p in program.phases {
-            week(p.startWeek, p.source); week(p.endWeek, p.source)
+            point(p.start, p.source); if let end = p.end { point(end, p.source) }
             p.restrictions.forEach(restriction)
             for g in p.gates {
                 switch g.gate {
-                case .minimumWeek(let w): week(w, g.source)
+                case .minimum(let w): point(w, g.source)
                 case .cleared: break
                 case .painAtMost(let s, let d):
                     flag(s <= 10, "pain is scored from 0 to 10, not \(s)", g.source)
@@ -82,7 +90,7 @@ enum ImplausibleValues {
                 flag(n >= 1 && n <= 10, "pain is scored from 0 to 10; \(n) cannot be a pain rule's level", r.source)
             }
         }
-        for e in program.expectations { week(e.week, e.source) }
+        for e in program.expectations { point(e.at, e.source) }
         for e in program.exercises {
             if let w = e.loads.lift { flag(w.pounds > 0 && w.pounds <= 300, "a load of \(w) is not plausible", e.source) }
         }

@@ -6,6 +6,7 @@ enum Validator {
         let found = DuplicateDefinitions.check(program)
             + UnknownReferences.check(program, fragments: fragments)
             + PhaseWeeks.check(program)
+            + PhaseReleases.check(program)
             + ImplausibleValues.check(program)
             + ForbiddenPrescriptions.check(program)
             + RoutineRespects.check(program)
@@ -23,25 +24,33 @@ enum Validator {
     /// (the clearances the phases up to it require) and nothing more.
     static func restrictionsAtStart(of index: Int, in program: Program) -> [Restriction] {
         let phase = program.phases[index]
-        let week = phase.startWeek
+        // Months have no fixed length: judge them for the same typical patient the expectations use.
+        let surgery = ExpectationRunner.surgery
+        let day = phase.start.date(surgery: surgery)
         var cleared: Set<String> = []
         for p in program.phases.prefix(index + 1) {
             for g in p.gates { if case .cleared(let c) = g.gate { cleared.insert(c) } }
         }
+        let reached = Set(program.phases.prefix(index + 1).map(\.id))
         func inForce(_ r: Restriction) -> Bool {
-            if let from = r.fromWeek, week < from { return false }
-            if let until = r.until, holds(until, week: week, cleared: cleared) { return false }
+            if let from = r.from, day < from.date(surgery: surgery) { return false }
+            if let until = r.until, holds(until, on: day, surgery: surgery, cleared: cleared, reached: reached) {
+                return false
+            }
             return true
         }
         return program.restrictions.filter(inForce) + phase.restrictions.filter(inForce)
     }
 
-    static func holds(_ c: Condition, week: Int, cleared: Set<String>) -> Bool {
+    static func holds(_ c: Condition, on day: CalendarDay, surgery: CalendarDay, cleared: Set<String>,
+                      reached: Set<String>) -> Bool {
+        func sub(_ c: Condition) -> Bool { holds(c, on: day, surgery: surgery, cleared: cleared, reached: reached) }
         switch c {
-        case .week(let w): return week >= w
+        case .at(let p): return day >= p.date(surgery: surgery)
         case .cleared(let t): return cleared.contains(t)
-        case .all(let cs): return cs.allSatisfy { holds($0, week: week, cleared: cleared) }
-        case .any(let cs): return cs.contains { holds($0, week: week, cleared: cleared) }
+        case .phase(let p): return reached.contains(p)
+        case .all(let cs): return cs.allSatisfy(sub)
+        case .any(let cs): return cs.contains(where: sub)
         }
     }
 

@@ -47,12 +47,12 @@ struct AssessmentText {
         for (i, items) in later.sorted(by: { $0.key < $1.key }) where program.phases.indices.contains(i) {
             let ph = program.phases[i]
             // The phase's own gates, when more than the week holds it back.
-            let week = "week \(ph.startWeek)"
+            let week = ph.start.text
             let waits = items.first?.changesWhen.flatMap { when -> String? in
                 let onlyTheWeek = when == week || (when.hasPrefix(week + " (") && when.count == week.count + 13)
                 return when.hasPrefix("you move on") || onlyTheWeek ? nil : "; it waits for \(when)"
             } ?? ""
-            out += "  \(mark(false)) not yet, \(verb) in phase '\(ph.name)' (week \(ph.startWeek)\(waits)): "
+            out += "  \(mark(false)) not yet, \(verb) in phase '\(ph.name)' (\(ph.start.text)\(waits)): "
                 + items.map { names($0.id) }.joined(separator: ", ") + "\n"
         }
         return out
@@ -91,7 +91,7 @@ enum PreviewTable {
         var rows: [[String]] = [["week", "phase", "lifting", "restrictions", "exercises"]]
         let surgery = ExpectationRunner.surgery
         let record = PatientRecord(clearances: cleared.map { Clearance(topic: $0, on: surgery) })
-        let weeks = Array(0...max(0, program.lastWeek))
+        let weeks = Array(0...program.lastWeek(surgery: surgery))
         let assessments = Assessor.assessEach(program: program, record: record, surgery: surgery,
                                               days: weeks.map { RecoveryDay.start(ofWeek: $0, surgery: surgery) },
                                               assumeHistoryGatesMet: true)
@@ -134,7 +134,7 @@ enum ProgramSummary {
         var out = "\(p.name) (\(p.id))" + (p.procedure.map { ", for \($0)" } ?? "") + "\n"
         for r in p.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
         for ph in p.phases {
-            out += "phase \(ph.id) \"\(ph.name)\" weeks \(ph.startWeek)-\(ph.endWeek)\n"
+            out += "phase \(ph.id) \"\(ph.name)\" \(ph.rangeSyntax)\n"
             for g in ph.gates { out += "  requires \(g.gate.text)\n" }
             for r in ph.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
             for rx in ph.prescriptions { out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\n" }

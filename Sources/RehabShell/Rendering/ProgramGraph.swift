@@ -10,7 +10,7 @@ enum ProgramGraph {
         var out = "digraph \"\(program.id)\" {\n  rankdir=LR;\n  node [shape=box, style=rounded];\n"
         out += "  start [shape=circle, label=\"surgery\"];\n"
         for p in program.phases {
-            out += "  \"\(p.id)\" [label=\"\(escape(p.name))\\nweeks \(p.startWeek)–\(p.endWeek)\"];\n"
+            out += "  \"\(p.id)\" [label=\"\(escape(p.name))\\n\(p.rangeText)\"];\n"
         }
         out += "  hold [shape=octagon, label=\"On hold\\n(red flag or pain breach)\"];\n"
         out += "  complete [shape=doublecircle, label=\"complete\"];\n"
@@ -18,7 +18,8 @@ enum ProgramGraph {
         for (a, b) in zip(program.phases, program.phases.dropFirst()) {
             out += "  \"\(a.id)\" -> \"\(b.id)\" [label=\"\(escape(edgeLabel(b)))\"];\n"
         }
-        if let last = program.phases.last { out += "  \"\(last.id)\" -> complete [label=\"week \(last.endWeek)\"];\n" }
+        // An open-ended last phase never leads to completion.
+        if let last = program.phases.last, let end = last.end { out += "  \"\(last.id)\" -> complete [label=\"\(end.text)\"];\n" }
         for p in program.phases {
             out += "  \"\(p.id)\" -> hold [style=dashed, label=\"red flag\"];\n"
             out += "  hold -> \"\(p.id)\" [style=dashed, label=\"resolved\"];\n"
@@ -29,7 +30,7 @@ enum ProgramGraph {
     static func mermaid(_ program: Program) -> String {
         var out = "stateDiagram-v2\n"
         func name(_ id: String) -> String { id.replacingHyphens }
-        for p in program.phases { out += "    \(name(p.id)) : \(p.name) (weeks \(p.startWeek)–\(p.endWeek))\n" }
+        for p in program.phases { out += "    \(name(p.id)) : \(p.name) (\(p.rangeText))\n" }
         out += "    on_hold : On hold (red flag or pain breach)\n"
         if let first = program.phases.first {
             out += "    [*] --> \(name(first.id)) : \(first.allGates.map(\.gate.text).joined(separator: ", "))\n"
@@ -40,7 +41,7 @@ enum ProgramGraph {
         for p in program.phases {
             out += "    \(name(p.id)) --> on_hold : red flag\n    on_hold --> \(name(p.id)) : resolved\n"
         }
-        if let last = program.phases.last { out += "    \(name(last.id)) --> [*] : week \(last.endWeek)\n" }
+        if let last = program.phases.last, let end = last.end { out += "    \(name(last.id)) --> [*] : \(end.text)\n" }
         return out
     }
 

@@ -11,7 +11,7 @@ struct StatusText {
         switch a.state {
         case .inPhase(let i), .onHold(let i):
             let p = a.program.phases[i]
-            out += "Phase \(i + 1) of \(a.program.phases.count), '\(p.name)' (weeks \(p.startWeek)–\(p.endWeek)) of \(a.program.name).\n"
+            out += "Phase \(i + 1) of \(a.program.phases.count), '\(p.name)' (\(p.rangeText)) of \(a.program.name).\n"
         case .completed: out += "You have completed \(a.program.name).\n"
         case .notStarted: out += "Your program has not started yet.\n"
         }

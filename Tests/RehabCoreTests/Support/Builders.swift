@@ -29,11 +29,11 @@ extension Phase {
 
 extension Restriction {
     static func lift(_ w: Weight, from: Int? = nil, until: Condition? = nil) -> Restriction {
-        Restriction(rule: .liftAtMost(w), fromWeek: from, until: until, source: SourceRef(file: "test.rehab", line: 1))
+        Restriction(rule: .liftAtMost(w), from: from.map { .week($0) }, until: until, source: SourceRef(file: "test.rehab", line: 1))
     }
 
     static func no(_ a: Activity, from: Int? = nil, until: Condition? = nil) -> Restriction {
-        Restriction(rule: .no(a), fromWeek: from, until: until, source: SourceRef(file: "test.rehab", line: 2))
+        Restriction(rule: .no(a), from: from.map { .week($0) }, until: until, source: SourceRef(file: "test.rehab", line: 2))
     }
 
     static func sit(_ m: Int, until: Condition? = nil) -> Restriction {

@@ -49,7 +49,7 @@ struct Scenario: Sendable, CustomStringConvertible {
             case 3: rule = .sitAtMost(minutes: int(10...60))
             default: rule = .wear("brace")
             }
-            return Restriction(rule: rule, fromWeek: chance(0.3) ? int(0...8) : nil,
+            return Restriction(rule: rule, from: chance(0.3) ? .week(int(0...8)) : nil,
                                until: chance(0.75) ? condition(depth: 2) : nil, phase: phase)
         }
 
@@ -142,11 +142,11 @@ struct Scenario: Sendable, CustomStringConvertible {
 
     var description: String {
         var lines: [String] = ["assessed on day \(day) (week \(week))"]
-        for r in program.restrictions { lines.append("  \(r.rule.text)\(r.fromWeek.map { " from week \($0)" } ?? "")\(r.until.map { " until \($0.text)" } ?? "")") }
+        for r in program.restrictions { lines.append("  \(r.rule.text)\(r.from.map { " from \($0.text)" } ?? "")\(r.until.map { " until \($0.text)" } ?? "")") }
         for p in program.phases {
-            lines.append("phase \(p.id) weeks \(p.startWeek)-\(p.endWeek)" + p.gates.map { "; requires \($0.gate.text)" }.joined()
+            lines.append("phase \(p.id) \(p.rangeSyntax)" + p.gates.map { "; requires \($0.gate.text)" }.joined()
                          + "; prescribes " + p.prescriptions.map(\.exercise).joined(separator: ", "))
-            for r in p.restrictions { lines.append("  \(r.rule.text)\(r.fromWeek.map { " from week \($0)" } ?? "")\(r.until.map { " until \($0.text)" } ?? "")") }
+            for r in p.restrictions { lines.append("  \(r.rule.text)\(r.from.map { " from \($0.text)" } ?? "")\(r.until.map { " until \($0.text)" } ?? "")") }
         }
         for e in program.exercises {
             lines.append("exercise \(e.id) loads \(e.loads.lift.map { "lifting \($0) " } ?? "")\(e.loads.activities.map(\.name).sorted())")
@@ -173,7 +173,8 @@ enum Reference {
 
     static func holds(_ c: Condition, _ s: Scenario) -> Bool {
         switch c {
-        case .week(let w): return s.week >= w
+        case .at(let w): return s.date >= w.date(surgery: s.surgery)
+        case .phase: return false   // scenarios never release by phase
         case .cleared(let t): return isCleared(t, s)
         case .all(let cs): return cs.allSatisfy { holds($0, s) }
         case .any(let cs): return cs.contains { holds($0, s) }
@@ -181,7 +182,7 @@ enum Reference {
     }
 
     static func inForce(_ r: Restriction, _ s: Scenario) -> Bool {
-        if let from = r.fromWeek, s.week < from { return false }
+        if let from = r.from, s.date < from.date(surgery: s.surgery) { return false }
         if let until = r.until, holds(until, s) { return false }
         return true
     }
