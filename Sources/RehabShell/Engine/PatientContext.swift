@@ -78,7 +78,8 @@ extension Shell {
     func patientProgram(_ record: PatientRecord) throws(CommandError) -> Program {
         if let copy = record.programCopy(on: settings.today) {
             if let cached = programCache[copy.contentHash] { return cached }
-            let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files), runExpectations: false, validate: false)
+            let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files),
+                                            shippedFolder: ProgramLoader.frozenShippedFolder, runExpectations: false, validate: false)
             guard let p = loaded.program else {
                 throw .failed("the program saved for this patient no longer loads; type 'profile set program NAME' to assign it again.")
             }
@@ -94,8 +95,15 @@ extension Shell {
         // Keys relative to the program's folder, so answers cite "lumbar-fusion.rehab:71", not a machine path.
         let folder = loaded.mainFile.contains("/") ? String(loaded.mainFile[..<(loaded.mainFile.lastIndex(of: "/") ?? loaded.mainFile.endIndex)]) + "/" : ""
         func relative(_ path: String) -> String { path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path }
+        // Files from the shipped folder (a base program, `use library`) are kept under a fixed name, so the copy
+        // loads wherever the shipped programs are later.
+        let shipped = (settings.programsDir ?? "") + "/"
+        func key(_ path: String) -> String {
+            guard loaded.shippedFiles.contains(path), path.hasPrefix(shipped) else { return relative(path) }
+            return ProgramLoader.frozenShippedFolder + "/" + path.dropFirst(shipped.count)
+        }
         var files: [String: String] = [:]
-        for (path, text) in loaded.sources { files[relative(path)] = text }
+        for (path, text) in loaded.sources { files[key(path)] = text }
         var hash = ContentHash()
         for key in files.keys.sorted() { hash.add(key); hash.add(files[key] ?? "") }
         return ProgramCopy(name: program.id, files: files, mainFile: relative(loaded.mainFile), contentHash: hash.hex, on: settings.today)
