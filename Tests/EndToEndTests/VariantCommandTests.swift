@@ -59,6 +59,12 @@ import Testing
         let sandbox = Sandbox()
         let dir = PatientJourney.freshDataDir(sandbox)
         try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: "2026-11-21", surgery: "2026-10-31")
+        let preview = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["program", "use", Self.example])
+        // Only what the variant changes shows: the base's own rules cite the same lines as before.
+        #expect(preview.stdout.contains("+ lift at most 5 lb until 2027-01-23 (the program (lumbar-fusion-lee.rehab:4))"),
+                "\(preview)")
+        #expect(preview.stdout.contains("no longer: wear brace until 2026-12-12"), "\(preview)")
+        #expect(!preview.stdout.contains("no bending"), "\(preview)")
         let use = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["program", "use", Self.example, "--yes"])
         #expect(use.status == 0, "\(use)")
         let can = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["can", "lift", "8", "lb"])
@@ -67,6 +73,22 @@ import Testing
         let moved = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-22", ["can", "lift", "8", "lb"],
                                              env: PatientJourney.environment(sandbox, ["REHAB_PROGRAMS": sandbox.root + "/none"]))
         #expect(moved.stdout.contains("5 lb"), "\(moved)")
+    }
+
+    @Test("a variant named like its shipped base keeps both files apart in the frozen copy")
+    func variantNamedLikeItsBase() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.root + "/clinic/lumbar-fusion.rehab"
+        try sandbox.write("program clinic-lumbar \"Clinic\"\nextends \"lumbar-fusion\"\nchange lifting to at most 5 lb\ndrop lifting-practice\n",
+                          to: path)
+        let dir = PatientJourney.freshDataDir(sandbox)
+        try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: "2026-11-21", surgery: "2026-10-31")
+        let use = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["program", "use", path, "--yes"])
+        #expect(use.status == 0, "\(use)")
+        let can = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["can", "bend"])
+        #expect(can.stdout.contains("(@shipped/lumbar-fusion.rehab:87)"), "\(can)")
+        let lift = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["can", "lift", "8", "lb"])
+        #expect(lift.stdout.contains("limited to 5 lb"), "\(lift)")
     }
 
     @Test("a library file is checked as a library", arguments: [

@@ -19,7 +19,7 @@ public struct LoadedProgram: Sendable {
 
 /// Reads a main program file and the libraries it `use`s, then validates the merged program.
 public enum ProgramLoader {
-    /// The shipped folder's name inside a frozen copy, so a copy loads wherever the shipped programs now are.
+    /// The shipped folder's name inside a frozen copy whose own folder has a file of the same name as a shipped one.
     public static let frozenShippedFolder = "@shipped"
 
     /// `validate: false` is for a program already validated when it was frozen in the journal.
