@@ -44,6 +44,24 @@ import Testing
         #expect(driving.first?.source?.file == "clinic/v.rehab")
     }
 
+    @Test func changeSittingTakesMinutes() throws {
+        let loaded = Self.variant("change sitting to at most 45 min from week 1 until week 4\n")
+        let program = try #require(loaded.program, "\(Self.rendered(loaded))")
+        let sitting = program.allRestrictions.filter { $0.rule.activity == .sitting }
+        #expect(sitting.map(\.rule) == [.sitAtMost(minutes: 45)])
+        #expect(sitting.first?.fromWeek == 1 && sitting.first?.until == .week(4))
+    }
+
+    @Test func changeMustStayOnItsActivity() {
+        let limit = Self.variant("change driving to at most 5 lb\n")
+        #expect(limit.diagnostics.first?.id == "change-mismatch")
+        #expect(limit.diagnostics.first?.location.column == 19, "\(Self.rendered(limit))")
+        let other = Self.variant("change lifting to no driving\n")
+        #expect(other.diagnostics.first?.message == "'no driving' is not a rule on 'lifting'", "\(Self.rendered(other))")
+        let unknown = Self.variant("change golf to no golf until week 4\n")
+        #expect(unknown.diagnostics.first?.id == "change-unknown")
+    }
+
     @Test func changeToAllowedRemovesTheRule() throws {
         let loaded = Self.variant("change massage to allowed\n")
         let program = try #require(loaded.program, "\(loaded.diagnostics.map(\.message))")
