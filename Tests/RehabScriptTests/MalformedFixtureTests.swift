@@ -44,7 +44,10 @@ import Testing
         let text = String(decoding: data, as: UTF8.self)
         let expected = try #require(Self.expectation(in: text), "\(name) has no '# expect-error: LINE:COL ID' first line")
         let path = "malformed/\(name)"
-        let loaded = ProgramLoader.load(path, from: MemorySources([path: text]))
+        // Variants extend the shipped programs, found by name in a shipped folder.
+        var files = [path: text]
+        for (relative, shipped) in ShippedProgramTests.files { files["shipped/" + relative] = shipped }
+        let loaded = ProgramLoader.load(path, from: MemorySources(files), shippedFolder: "shipped")
         let first = try #require(loaded.diagnostics.first, "\(name) produced no diagnostic")
         let actual = Expectation(severity: first.severity.rawValue, line: first.location.line, column: first.location.column, id: first.id)
         #expect(actual == expected, "\(name): \(first.message)")

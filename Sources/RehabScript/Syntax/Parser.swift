@@ -28,7 +28,7 @@ struct Parser {
 
     static let topLevelKeywords: Set<String> = [
         "program", "procedure", "clearance", "source", "use", "lift", "sit", "no", "wear", "stop", "hold", "red", "phase",
-        "exercise", "routine", "ladder", "expect",
+        "exercise", "routine", "ladder", "expect", "extends", "change", "drop", "replace",
     ]
 
     private mutating func statement(_ line: Lexer.Line) {
@@ -110,10 +110,22 @@ struct Parser {
             try c.endOfLine()
         case "use":
             _ = c.advance()
+            if c.take("library") { fragment.uses.append(try shippedLibrary(&c)); break }
             let t = c.peek
             let path = try c.string("a file path in quotes, such as \"library/exercises.rehab\"")
             try c.endOfLine()
             fragment.uses.append(.init(path: path, source: c.ref(t), length: t?.length ?? 1))
+        case "extends", "change", "drop", "replace":
+            switch try variantLine(&c) {
+            case .edit(let edit): fragment.edits.append(edit)
+            case .extends(let base):
+                if let first = fragment.extends {
+                    diagnostics.append(.error("duplicate-extends", "a program extends only one base program", at: base.source,
+                                              length: base.length, notes: [.init("the first is here", at: first.source)]))
+                } else {
+                    fragment.extends = base
+                }
+            }
         case "lift", "sit", "no", "wear":
             fragment.restrictions += try restrictionLine(&c, phase: nil)
         case "stop", "hold":

@@ -3,7 +3,10 @@ import RehabCore
 /// What one file says, before `use` libraries are merged into a whole `Program`.
 struct ProgramFragment: Sendable {
     struct Header: Sendable { var id: String; var name: String; var source: SourceRef }
-    struct Use: Sendable { var path: String; var source: SourceRef; var length: Int }
+    /// `use "PATH"`, or `use library "NAME"` (`isShipped`): a library of the shipped programs folder, by name.
+    struct Use: Sendable { var path: String; var source: SourceRef; var length: Int; var isShipped = false }
+    /// `extends "NAME"` (a shipped program) or `extends "PATH"` (a program file in this folder).
+    struct Extends: Sendable { var target: String; var source: SourceRef; var length: Int }
 
     var file: String
     var header: Header?
@@ -13,6 +16,9 @@ struct ProgramFragment: Sendable {
     var sources: [String] = []
     var clearances: [(id: String, meaning: String, source: SourceRef)] = []
     var uses: [Use] = []
+    var extends: Extends?
+    /// `change`, `drop` and `replace` lines of a variant, applied to its base in order.
+    var edits: [ProgramEdit] = []
     var restrictions: [Restriction] = []
     var painRules: [PainRuleStatement] = []
     var redFlags: [RedFlag] = []

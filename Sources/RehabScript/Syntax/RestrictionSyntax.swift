@@ -5,6 +5,11 @@ extension Parser {
     mutating func restrictionLine(_ c: inout LineCursor, phase: String?) throws(LineCursor.Failure) -> [Restriction] {
         var items: [Restriction] = []
         repeat { items.append(try restrictionRule(&c, phase: phase)) } while c.take(.comma)
+        return try restrictionScope(&c, items)
+    }
+
+    /// The `from … until …` that ends a restriction line, applied to every rule on it.
+    mutating func restrictionScope(_ c: inout LineCursor, _ items: [Restriction]) throws(LineCursor.Failure) -> [Restriction] {
         var from: RecoveryPoint?
         var until: Condition?
         if c.take("from") { from = try c.point() }

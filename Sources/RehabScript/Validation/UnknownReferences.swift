@@ -39,4 +39,16 @@ enum UnknownReferences {
         }
         return out
     }
+
+    /// The ids a library checked on its own names without defining: the programs that use it define them
+    /// (red flags continue exercises of the exercise library), so they are listed, not reported.
+    static func external(_ program: Program, fragments: [ProgramFragment]) -> [String] {
+        var names: [String] = []
+        for d in check(program, fragments: fragments) {
+            for f in fragments {
+                for r in f.references where r.source == d.location && !names.contains(r.id) { names.append(r.id) }
+            }
+        }
+        return names
+    }
 }

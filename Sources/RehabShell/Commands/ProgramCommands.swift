@@ -14,14 +14,20 @@ extension Command {
         var sources: [String: String] = [:]
         for word in args.words {
             let path = try shell.programPath(word)
-            let loaded = ProgramLoader.load(path, from: FileSources())
+            let loaded = ProgramLoader.load(path, from: FileSources(), shippedFolder: shell.settings.programsDir)
             diagnostics += loaded.diagnostics
             sources.merge(loaded.sources) { first, _ in first }
             let e = loaded.diagnostics.filter { $0.severity == .error }.count
             let w = loaded.diagnostics.count - e
             errors += e
             let expectations = loaded.draft.expectations.reduce(0) { $0 + $1.items.count }
-            if e == 0 {
+            if e == 0, loaded.isLibrary {
+                let d = loaded.draft
+                shell.say("\(path): library: \(d.exercises.count) exercises, \(d.routines.count) routines, "
+                          + "\(d.redFlags.count) red flags; no errors" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : "")
+                          + (loaded.externalNames.isEmpty ? ""
+                              : "; defined by the programs that use it: " + loaded.externalNames.joined(separator: ", ")))
+            } else if e == 0 {
                 shell.say("\(path): ok — \(loaded.sources.count) file\(loaded.sources.count == 1 ? "" : "s"), \(loaded.draft.phases.count) phases, "
                           + "\(expectations) expectations passed" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : ""))
             } else {
@@ -129,7 +135,8 @@ extension Command {
         if names.isEmpty { shell.say("No shipped programs were found (set REHAB_PROGRAMS to their folder)."); return }
         for n in names {
             let path = (shell.settings.programsDir ?? ".") + "/" + n + ".rehab"
-            let loaded = ProgramLoader.load(path, from: FileSources(), runExpectations: false)
+            let loaded = ProgramLoader.load(path, from: FileSources(), shippedFolder: shell.settings.programsDir,
+                                            runExpectations: false)
             shell.say("\(n)  \(loaded.draft.name)")
         }
     }

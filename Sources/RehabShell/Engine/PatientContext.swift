@@ -78,7 +78,10 @@ extension Shell {
     func patientProgram(_ record: PatientRecord) throws(CommandError) -> Program {
         if let copy = record.programCopy(on: settings.today) {
             if let cached = programCache[copy.contentHash] { return cached }
-            let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files), runExpectations: false, validate: false)
+            let frozen = ProgramLoader.frozenShippedFolder
+            let shipped = copy.files.keys.contains { $0.hasPrefix(frozen + "/") } ? frozen : ""
+            let loaded = ProgramLoader.load(copy.mainFile, from: MemorySources(copy.files), shippedFolder: shipped,
+                                            runExpectations: false, validate: false)
             guard let p = loaded.program else {
                 throw .failed("the program saved for this patient no longer loads; type 'profile set program NAME' to assign it again.")
             }
@@ -94,8 +97,19 @@ extension Shell {
         // Keys relative to the program's folder, so answers cite "lumbar-fusion.rehab:71", not a machine path.
         let folder = loaded.mainFile.contains("/") ? String(loaded.mainFile[..<(loaded.mainFile.lastIndex(of: "/") ?? loaded.mainFile.endIndex)]) + "/" : ""
         func relative(_ path: String) -> String { path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path }
+        // Files from the shipped folder (a base program, `use library`) are kept relative to it, so the copy loads
+        // wherever the shipped programs are later and cites "lumbar-fusion.rehab:87" as the shipped program does;
+        // under `@shipped/` only when such a name is taken by a file of the program's own folder.
+        let shipped = (settings.programsDir ?? "") + "/"
+        func inShipped(_ path: String) -> String? {
+            loaded.shippedFiles.contains(path) && path.hasPrefix(shipped) ? String(path.dropFirst(shipped.count)) : nil
+        }
+        let own = Set(loaded.sources.keys.filter { inShipped($0) == nil }.map(relative))
+        let prefix = loaded.sources.keys.compactMap(inShipped).contains(where: own.contains)
+            ? ProgramLoader.frozenShippedFolder + "/" : ""
+        func key(_ path: String) -> String { inShipped(path).map { prefix + $0 } ?? relative(path) }
         var files: [String: String] = [:]
-        for (path, text) in loaded.sources { files[relative(path)] = text }
+        for (path, text) in loaded.sources { files[key(path)] = text }
         var hash = ContentHash()
         for key in files.keys.sorted() { hash.add(key); hash.add(files[key] ?? "") }
         return ProgramCopy(name: program.id, files: files, mainFile: relative(loaded.mainFile), contentHash: hash.hex, on: settings.today)

@@ -123,7 +123,8 @@ extension Shell {
     /// Loads and validates a program; a program with errors fails the command with its diagnostics.
     func loadProgram(_ word: String, runExpectations: Bool = true) throws(CommandError) -> (Program, LoadedProgram) {
         let path = try programPath(word)
-        let loaded = ProgramLoader.load(path, from: FileSources(), runExpectations: runExpectations, cache: parseCache)
+        let loaded = ProgramLoader.load(path, from: FileSources(), shippedFolder: settings.programsDir,
+                                        runExpectations: runExpectations, cache: parseCache)
         guard let program = loaded.program else {
             let n = loaded.diagnostics.filter { $0.severity == .error }.count
             throw .diagnostics(loaded.diagnostics, sources: loaded.sources,
