@@ -121,7 +121,7 @@ print("\nClinic roster, export and import (issue 14)")
 # 10,000 patients with a year of daily history each. Generating them takes minutes, so the folder is kept under .build
 # (named for the generator's version) and copied for each run; the copy starts with no roster rows worked out.
 CLINIC_PATIENTS, CLINIC_DAYS, CLINIC_TODAY = 10000, 365, "2026-11-01"
-kept = os.path.join(ROOT, ".build", f"bench-clinic-v1-{CLINIC_PATIENTS}x{CLINIC_DAYS}")
+kept = os.path.join(ROOT, ".build", f"bench-clinic-v2-{CLINIC_PATIENTS}x{CLINIC_DAYS}")
 if not os.path.exists(os.path.join(kept, "journal.sqlite")):
     print(f"  (generating {CLINIC_PATIENTS} patients × {CLINIC_DAYS} days into {kept}; kept for later runs)", flush=True)
     shutil.rmtree(kept, ignore_errors=True)

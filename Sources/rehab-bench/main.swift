@@ -99,7 +99,7 @@ case "journal":
         try j.setSetting("current-patient", "bench")
         let programs = ProcessInfo.processInfo.environment["REHAB_PROGRAMS"] ?? "Programs"
         let main = programs + "/lumbar-fusion.rehab"
-        let loaded = ProgramLoader.load(main, from: DiskSources(), runExpectations: false)
+        let loaded = ProgramLoader.load(main, from: DiskSources(), shippedFolder: programs, runExpectations: false)
         guard loaded.program != nil else { fail("cannot load \(main); run from the repository or set REHAB_PROGRAMS") }
         var files: [String: String] = [:]
         for (p, t) in loaded.sources { files[String(p.dropFirst(programs.count + 1))] = t }
@@ -127,7 +127,8 @@ case "clinic":
         let programs = ProcessInfo.processInfo.environment["REHAB_PROGRAMS"] ?? "Programs"
         var copies: [String: ProgramCopy] = [:]
         for name in ["lumbar-fusion", "cervical-fusion", "lumbar-disc-replacement"] {
-            let loaded = ProgramLoader.load(programs + "/\(name).rehab", from: DiskSources(), runExpectations: false)
+            let loaded = ProgramLoader.load(programs + "/\(name).rehab", from: DiskSources(), shippedFolder: programs,
+                                            runExpectations: false)
             guard loaded.program != nil else { fail("cannot load \(name); run from the repository or set REHAB_PROGRAMS") }
             var files: [String: String] = [:]
             for (p, t) in loaded.sources { files[String(p.dropFirst(programs.count + 1))] = t }

@@ -25,7 +25,7 @@ import Testing
     static var programs: [String] { files.keys.filter { !$0.contains("/") }.sorted() }
 
     static func load(_ name: String) -> LoadedProgram {
-        ProgramLoader.load(name, from: MemorySources(files))
+        ProgramLoader.load(name, from: MemorySources(files), shippedFolder: "")
     }
 
     @Test func theShippedProgramsArePresent() {
