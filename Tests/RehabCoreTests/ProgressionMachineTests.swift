@@ -266,7 +266,7 @@ import Testing
         #expect(m.state == .inPhase(0))
         let gate = m.gates(for: 1, on: Day.n(10))[1]
         #expect(!gate.met)
-        #expect(gate.text.contains("no pain score logged in the last 7 days"))
+        #expect(gate.text.contains("you have not logged a pain score in the last 7 days; type 'log pain N'"))
         m.run(from: 11, through: 11, events: [11: [.sessionLogged(session(11, pain: 3, "x"))]])
         #expect(m.state == .inPhase(1))
     }

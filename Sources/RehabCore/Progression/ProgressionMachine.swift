@@ -301,7 +301,13 @@ public struct ProgressionMachine: Sendable {
                 let window = (day.ordinal - max(1, days) + 1)...day.ordinal
                 let scores = window.compactMap { painByDay[$0] }
                 let met = !scores.isEmpty && scores.allSatisfy { $0 <= limit }
-                let detail = scores.isEmpty ? "no pain score logged in the last \(days) days"
+                // No score in the window holds the patient: the sources move phases on a checked criterion ("Pain
+                // and swelling within tolerance", http://www.houstonspinesurgeon.com/post-op-lumbar-fusion.html ;
+                // criterion-based phase entry, clinical-reference.md §1.5), and a criterion nobody measured is unmet.
+                // The words say what is missing and what to type, not only that a number is absent.
+                let detail = scores.isEmpty
+                    ? "you have not logged a pain score in the last \(days) days; type 'log pain N' (0 to 10) each day "
+                        + "so rehab can see your pain is low enough to move on"
                     : "highest pain in the last \(days) days: \(scores.max() ?? 0)/10"
                 return GateResult(gate: statement, met: met, opensOn: nil,
                                   text: "pain at most \(limit)/10 over the last \(days) days (\(detail))")
