@@ -29,4 +29,25 @@ struct ContentFixTests {
         let status = try p.run(["status"], today: "2026-12-26").stdout
         #expect(status.contains("Early stabilization"), "one score in the window meets 'pain at most 4': \(status)")
     }
+
+    @Test("lumbar: walking keeps its 40 minutes when phase 3 starts, and belly breathing is a phase 1 basic")
+    func lumbarDosesFromTheSources() throws {
+        let sandbox = Sandbox()
+        func preview(_ program: String, _ week: String) throws -> String {
+            try runRehab(["preview", program, "--week", week, "--cleared", "outpatient-pt"],
+                         env: PatientJourney.environment(sandbox)).stdout
+        }
+        #expect(try preview("lumbar-fusion", "11").contains("Walking — part of phase 'Early stabilization'"))
+        #expect(try preview("lumbar-fusion", "11").contains(": 40 min, 5 days a week."))
+        let twelve = try preview("lumbar-fusion", "12")
+        #expect(twelve.contains("Walking — part of phase 'Functional strengthening' (continued from phase 'Protection'): "
+                                + "40 min, 5 days a week."), "\(twelve)")
+        for program in ProgramCommandTests.shipped {
+            let week1 = try preview(program, "1")
+            #expect(week1.contains("yes Belly breathing — part of phase 'Protection': as tolerated."), "\(program): \(week1)")
+        }
+        let p = try SafetyTests.Patient()
+        let r = try p.run("can", "do", "diaphragmatic-breathing")
+        #expect(r.stdout.hasPrefix("Yes"), "\(r.stdout)")
+    }
 }
