@@ -13,6 +13,7 @@ public struct DiagnosticRenderer {
         var out = "\(d.location.file):\(d.location.line):\(d.location.column): \(label): \(d.message)\n"
         out += excerpt(d.location, length: d.length)
         if let hint = d.hint { out += "  hint: \(hint)\n" }
+        if let fix = d.fixIt { out += "  \(paint("fix", "1;32")): \(fix.description)\n" }
         for note in d.notes {
             out += "\(note.location.file):\(note.location.line):\(note.location.column): \(paint("note", "1;36")): \(note.message)\n"
             out += excerpt(note.location, length: 1)

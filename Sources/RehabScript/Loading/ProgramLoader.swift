@@ -44,7 +44,7 @@ public enum ProgramLoader {
                 let shown = Excerpt.of(use.path)
                 guard let target = ProgramPath.resolve(use.path, from: path, root: root),
                       let resolved = inside(target) else {
-                    diagnostics.append(.error("use-escapes", "'\(shown)' is outside the program's folder; "
+                    diagnostics.append(.error(.useEscapes, "'\(shown)' is outside the program's folder; "
                                                   + "a program may only use files in its own folder or below",
                                               at: use.source, length: use.length,
                                               hint: "copy the library next to the program and use a relative path"))
@@ -52,7 +52,7 @@ public enum ProgramLoader {
                 }
                 let real = resolved ?? target
                 if stack.contains(real) || real == realOf(path) {
-                    diagnostics.append(.error("use-loop", "'\(shown)' is already being read: these files use each other in a loop",
+                    diagnostics.append(.error(.useLoop, "'\(shown)' is already being read: these files use each other in a loop",
                                               at: use.source, length: use.length))
                     continue
                 }
@@ -61,16 +61,16 @@ public enum ProgramLoader {
                 case .text(let library):
                     visit(target, real: real, text: library, stack: stack + [realOf(path)])
                 case .missing:
-                    diagnostics.append(.error("use-missing", "cannot read '\(shown)' (looked for \(Excerpt.of(target)))",
+                    diagnostics.append(.error(.useMissing, "cannot read '\(shown)' (looked for \(Excerpt.of(target)))",
                                               at: use.source, length: use.length))
                 case .refused(let reason):
-                    diagnostics.append(.error("use-refused", "'\(shown)' \(reason), so it was not read",
+                    diagnostics.append(.error(.useRefused, "'\(shown)' \(reason), so it was not read",
                                               at: use.source, length: use.length))
                 }
             }
         }
         func refuse(_ message: String) -> LoadedProgram {
-            let d = Diagnostic.error("missing-file", message, at: SourceRef(file: mainPath, line: 1))
+            let d = Diagnostic.error(.missingFile, message, at: SourceRef(file: mainPath, line: 1))
             return LoadedProgram(program: nil, draft: Program(id: "", name: ""), diagnostics: [d], sources: [:],
                                  mainFile: mainPath)
         }
@@ -89,6 +89,9 @@ public enum ProgramLoader {
         let (draft, mergeDiagnostics) = merge(fragments, mainPath: mainPath)
         diagnostics += mergeDiagnostics
         if validate { diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath) }
+        if validate {
+            diagnostics = MissingUses.attach(to: diagnostics, fragments: fragments, read: sources, provider: provider)
+        }
         if validate && runExpectations && !diagnostics.hasErrors {
             diagnostics += ExpectationRunner.run(draft)
         }
@@ -105,7 +108,7 @@ public enum ProgramLoader {
             if isMain {
                 if let h = f.header { program.id = h.id; program.name = h.name }
                 else if !f.triedHeader {
-                    diagnostics.append(.error("missing-program", "a program file starts with 'program ID \"NAME\"'",
+                    diagnostics.append(.error(.missingProgram, "a program file starts with 'program ID \"NAME\"'",
                                               at: SourceRef(file: f.file, line: 1), hint: "add for example: program my-program \"My program\""))
                 }
                 program.procedure = f.procedure
@@ -119,7 +122,7 @@ public enum ProgramLoader {
                     + f.restrictions.map { ("a restriction", $0.source) }
                     + f.expectations.map { ("'expect'", $0.source) }
                 for (what, ref) in misplaced {
-                    diagnostics.append(.error("library-content", "\(what) belongs in the main program file, not in a library used by it",
+                    diagnostics.append(.error(.libraryContent, "\(what) belongs in the main program file, not in a library used by it",
                                               at: ref ?? SourceRef(file: f.file, line: 1)))
                 }
             }

@@ -12,7 +12,7 @@ public enum ExpectationRunner {
             for (k, item) in e.items.enumerated() {
                 if let failure = failure(item, in: a) {
                     let at = k < e.itemSources.count ? e.itemSources[k] : Validator.here(e.source, program)
-                    out.append(.error("expectation", "expected \(describe(item)) in week \(e.week)\(context(e)), but \(failure)", at: at))
+                    out.append(.error(.expectation, "expected \(describe(item)) in week \(e.week)\(context(e)), but \(failure)", at: at))
                 }
             }
         }

@@ -7,7 +7,7 @@ enum ImplausibleValues {
     static func check(_ program: Program) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func flag(_ ok: Bool, _ message: String, _ ref: SourceRef?, hint: String? = nil) {
-            if !ok { out.append(.error("implausible", message, at: Validator.here(ref, program), hint: hint)) }
+            if !ok { out.append(.error(.implausible, message, at: Validator.here(ref, program), hint: hint)) }
         }
         func week(_ w: Int, _ ref: SourceRef?) {
             flag(w <= maxWeek, "week \(w) is more than two years after surgery; programs cover at most week \(maxWeek)", ref)

@@ -1,0 +1,56 @@
+import RehabCore
+
+/// An unknown name that a library next to the program defines: the program most likely forgot its `use`.
+/// The diagnostic gets a hint naming the library and a fix-it that adds the `use` line.
+enum MissingUses {
+    /// Libraries looked at, at most: a folder of thousands of files is not searched.
+    static let maximumLibraries = 64
+
+    static let kinds: Set<DiagnosticID> = [
+        .unknownExercise, .unknownRoutine, .unknownLadder, .unknownRedFlag, .unknownItem,
+    ]
+
+    static func attach(to diagnostics: [Diagnostic], fragments: [ProgramFragment], read: [String: String],
+                       provider: some SourceProvider) -> [Diagnostic] {
+        guard diagnostics.contains(where: { kinds.contains($0.code) }),
+              let listing = provider as? LibraryListing else { return diagnostics }
+        // Parsed once per run, only when some name is unknown.
+        var definitions: [String: [(path: String, ids: Set<String>)]] = [:]
+        func libraries(near file: String) -> [(path: String, ids: Set<String>)] {
+            let folder = ProgramPath.folder(of: file)
+            if let known = definitions[folder] { return known }
+            var found: [(path: String, ids: Set<String>)] = []
+            for path in listing.programFiles(in: folder).prefix(maximumLibraries) where read[path] == nil {
+                guard case .text(let text) = provider.file(at: path) else { continue }
+                let (f, _) = Parser.parse(file: path, text: text)
+                // A file with a program line is another program, not a library.
+                if f.header != nil { continue }
+                let ids = f.exercises.map(\.id) + f.routines.map(\.id) + f.ladders.map(\.id) + f.redFlags.map(\.id)
+                found.append((path, Set(ids)))
+            }
+            definitions[folder] = found
+            return found
+        }
+        return diagnostics.map { d in
+            guard kinds.contains(d.code), let name = d.fixIt?.original ?? word(of: d, in: read),
+                  let fragment = fragments.first(where: { $0.file == d.location.file }) else { return d }
+            let file = d.location.file
+            let folder = ProgramPath.folder(of: file)
+            guard let library = libraries(near: file).first(where: { $0.ids.contains(name) }) else { return d }
+            let relative = folder.isEmpty ? library.path : String(library.path.dropFirst(folder.count + 1))
+            let line = (fragment.uses.last?.source.line ?? fragment.header?.source.line ?? 0) + 1
+            return d.with(fixIt: .insertLine("use \"\(relative)\"", before: line, in: file),
+                          hint: "'\(name)' is defined in '\(relative)', which this file does not use")
+        }
+    }
+
+    /// The unknown name itself, read from the source at the diagnostic's spot.
+    private static func word(of d: Diagnostic, in read: [String: String]) -> String? {
+        guard let text = read[d.location.file],
+              let line = DiagnosticRenderer.line(d.location.line, of: text) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        let start = d.location.column - 1
+        guard start >= 0, start + d.length <= scalars.count else { return nil }
+        return String(String.UnicodeScalarView(scalars[start..<(start + d.length)]))
+    }
+}
