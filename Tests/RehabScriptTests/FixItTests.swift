@@ -1,5 +1,5 @@
 import RehabCore
-import RehabScript
+@testable import RehabScript
 import Testing
 
 /// Fix-its: each suggestion comes with the edit that makes it, and applying every edit gives a file that checks clean.
@@ -103,6 +103,18 @@ import Testing
         #expect(r.text.components(separatedBy: "use \"library/exercises.rehab\"").count == 2)
     }
 
+    @Test func onlyLibrariesAreSearchedForAMissingUse() {
+        #expect(!MissingUses.startsAProgram("exercise a \"A\"\n# program x\n  program y\n"))
+        #expect(MissingUses.startsAProgram("# lib\nprogram x \"X\"\n"))
+        #expect(MissingUses.startsAProgram("program x \"X\"\n"))
+        let c = Checked("""
+            program demo "Demo"
+            phase p "P" weeks 0-6
+              clams 2 x 10
+            """, others: ["sibling.rehab": "# another program\nprogram other \"O\"\nexercise clams \"C\"\n"])
+        #expect(c.only("unknown-exercise")?.fixIt == nil)
+    }
+
     @Test func freeWordsAfterWearAreQuoted() {
         let c = Checked("""
             program demo "Demo"
@@ -122,9 +134,15 @@ import Testing
         let c = Checked("""
             program demo "Demo"
             source Santa Rosa Orthopaedics
+            exercise bridges "Bridges"
+              step Lie down until comfortable, then lift
             phase one Early days weeks 0-6
+              bridges 2 x 10
+            wear brace in bed, no bending until week 6
             """)
-        #expect(c.diagnostics.compactMap(\.fixIt?.replacement) == ["\"Santa Rosa Orthopaedics\"", "\"Early days\""])
+        #expect(c.diagnostics.compactMap(\.fixIt?.replacement)
+                == ["\"Santa Rosa Orthopaedics\"", "\"Lie down until comfortable, then lift\"", "\"Early days\"",
+                    "\"in bed\""])
         let again = Checked(fixed(c).text)
         #expect(again.diagnostics.isEmpty, "\(again.rendered)")
         #expect(again.loaded.program?.phases.first?.name == "Early days")

@@ -98,6 +98,20 @@ public struct DiagnosticRenderer {
         return current == n ? trimCR(text[start...]) : nil
     }
 
+    /// Every line of a text, split as ``line(_:of:)`` does: for passes that look at many lines of one file.
+    static func lines(of text: String) -> [Substring] {
+        var out: [Substring] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == 0x0A { out.append(trimCR(text[start..<i])); start = u.index(after: i) }
+            i = u.index(after: i)
+        }
+        out.append(trimCR(text[start...]))
+        return out
+    }
+
     private static func trimCR(_ s: Substring) -> Substring {
         s.utf8.last == 0x0D ? s.dropLast() : s
     }

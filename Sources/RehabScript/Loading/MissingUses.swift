@@ -3,8 +3,10 @@ import RehabCore
 /// An unknown name that a library next to the program defines: the program most likely forgot its `use`.
 /// The diagnostic gets a hint naming the library and a fix-it that adds the `use` line.
 enum MissingUses {
-    /// Libraries looked at, at most: a folder of thousands of files is not searched.
+    /// Libraries looked at, at most, and their bytes in all: a folder of thousands of files, or of other large
+    /// programs, must not make a broken file slow to check.
     static let maximumLibraries = 64
+    static let maximumBytes = 4 << 20
 
     static let kinds: Set<DiagnosticID> = [
         .unknownExercise, .unknownRoutine, .unknownLadder, .unknownRedFlag, .unknownItem,
@@ -20,10 +22,13 @@ enum MissingUses {
             let folder = ProgramPath.folder(of: file)
             if let known = definitions[folder] { return known }
             var found: [(path: String, ids: Set<String>)] = []
+            var budget = maximumBytes
             for path in listing.programFiles(in: folder).prefix(maximumLibraries) where read[path] == nil {
-                guard case .text(let text) = provider.file(at: path) else { continue }
+                // A file with a program line is another program, not a library: not worth parsing.
+                guard case .text(let text) = provider.file(at: path), !startsAProgram(text) else { continue }
+                budget -= text.utf8.count
+                if budget < 0 { break }
                 let (f, _) = Parser.parse(file: path, text: text)
-                // A file with a program line is another program, not a library.
                 if f.header != nil { continue }
                 let ids = f.exercises.map(\.id) + f.routines.map(\.id) + f.ladders.map(\.id) + f.redFlags.map(\.id)
                 found.append((path, Set(ids)))
@@ -31,8 +36,16 @@ enum MissingUses {
             definitions[folder] = found
             return found
         }
+        var split: [String: [Substring]] = [:]
+        func word(of d: Diagnostic) -> String? {
+            guard let text = read[d.location.file] else { return nil }
+            let lines = split[d.location.file] ?? DiagnosticRenderer.lines(of: text)
+            split[d.location.file] = lines
+            guard d.location.line >= 1, d.location.line <= lines.count else { return nil }
+            return MissingUses.word(at: d, in: lines[d.location.line - 1])
+        }
         return diagnostics.map { d in
-            guard kinds.contains(d.code), let name = d.fixIt?.original ?? word(of: d, in: read),
+            guard kinds.contains(d.code), let name = d.fixIt?.original ?? word(of: d),
                   let fragment = fragments.first(where: { $0.file == d.location.file }) else { return d }
             let file = d.location.file
             let folder = ProgramPath.folder(of: file)
@@ -44,10 +57,28 @@ enum MissingUses {
         }
     }
 
-    /// The unknown name itself, read from the source at the diagnostic's spot.
-    private static func word(of d: Diagnostic, in read: [String: String]) -> String? {
-        guard let text = read[d.location.file],
-              let line = DiagnosticRenderer.line(d.location.line, of: text) else { return nil }
+    /// Whether some line starts with `program ` (a program file, not a library), by one pass over the bytes.
+    static func startsAProgram(_ text: String) -> Bool {
+        let keyword = Array("program ".utf8)
+        var matched = 0
+        var atLineStart = true
+        for b in text.utf8 {
+            if atLineStart || matched > 0 {
+                if b == keyword[matched] {
+                    matched += 1
+                    if matched == keyword.count { return true }
+                    atLineStart = false
+                    continue
+                }
+                matched = 0
+            }
+            atLineStart = b == 0x0A
+        }
+        return false
+    }
+
+    /// The unknown name itself, read from its line at the diagnostic's spot.
+    private static func word(at d: Diagnostic, in line: Substring) -> String? {
         let scalars = Array(line.unicodeScalars)
         let start = d.location.column - 1
         guard start >= 0, start + d.length <= scalars.count else { return nil }

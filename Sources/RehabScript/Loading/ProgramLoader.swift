@@ -91,6 +91,7 @@ public enum ProgramLoader {
         if validate { diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath) }
         if validate {
             diagnostics = MissingUses.attach(to: diagnostics, fragments: fragments, read: sources, provider: provider)
+            diagnostics = ValueSpots.refine(diagnostics, sources: sources)
         }
         if validate && runExpectations && !diagnostics.hasErrors {
             diagnostics += ExpectationRunner.run(draft)

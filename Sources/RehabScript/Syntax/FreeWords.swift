@@ -3,16 +3,17 @@
 extension LineCursor {
     /// A fix-it that puts the words from here in double quotes, or nil when no word is next.
     ///
-    /// The run stops at a comma, a string, or a word that continues the statement (`weeks 0-6` after a
-    /// phase name, `from week N`, `until …`), so only the free words are quoted.
-    func quotingFreeWords() -> FixIt? {
+    /// The run stops at a string, at one of `stops` where it continues the statement (`weeks 0-6` after a
+    /// phase name, `from week N` or `until …` after a brace's note), and at a comma only where commas
+    /// separate statements (a step's text may hold commas), so only the free words are quoted.
+    func quotingFreeWords(stoppingAt stops: Set<String> = ["weeks"], orComma: Bool = false) -> FixIt? {
         var run: [Token] = []
         var i = index
         while i < line.tokens.count {
             let t = line.tokens[i]
-            if t.kind == .string || t.kind == .comma { break }
+            if t.kind == .string || (orComma && t.kind == .comma) { break }
             let next = i + 1 < line.tokens.count ? line.tokens[i + 1] : nil
-            if t.kind == .word, LineCursor.continuesStatement(t.text, next: next) { break }
+            if t.kind == .word, stops.contains(t.text), LineCursor.continuesStatement(t.text, next: next) { break }
             run.append(t)
             i += 1
         }
@@ -31,9 +32,11 @@ extension LineCursor {
     /// `wear brace when up`: the words after the gear are its note, which is text in quotes.
     mutating func freeWords(_ t: Token) -> Failure {
         fail(.unexpected, "unexpected '\(t.text)': when to wear it is text in double quotes",
-             at: t, hint: "write for example 'wear brace \"when up\"'", fixIt: quotingFreeWords())
+             at: t, hint: "write for example 'wear brace \"when up\"'",
+             fixIt: quotingFreeWords(stoppingAt: ["from", "until"], orComma: true))
     }
 
+    /// Whether `word` followed by `next` is where the statement goes on rather than more free text.
     static func continuesStatement(_ word: String, next: Token?) -> Bool {
         switch word {
         case "weeks": return next?.kind == .number

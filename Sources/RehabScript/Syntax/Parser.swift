@@ -167,9 +167,9 @@ struct Parser {
         case "expect":
             fragment.expectations.append(try expectation(&c))
         default:
-            let hint = Suggestion.closest(to: head.text, in: Array(Parser.topLevelKeywords)).map { "did you mean '\($0)'?" }
-            let fix = Suggestion.closest(to: head.text, in: Array(Parser.topLevelKeywords))
-                .map { FixIt.word(head.text, at: c.ref(head), with: $0) }
+            let suggestion = Suggestion.closest(to: head.text, in: Array(Parser.topLevelKeywords))
+            let hint = suggestion.map { "did you mean '\($0)'?" }
+            let fix = suggestion.map { FixIt.word(head.text, at: c.ref(head), with: $0) }
             throw c.fail(.unknownStatement, "'\(head.text)' does not start a statement here", at: head,
                          hint: hint ?? "prescriptions and 'requires' lines belong indented under a phase", fixIt: fix)
         }

@@ -28,12 +28,13 @@ enum UnknownReferences {
                 case .clearance: continue
                 }
                 if sets[r.kind]?.contains(r.id) == true { continue }
-                let hint = Suggestion.closest(to: r.id, in: candidates).map { "did you mean '\($0)'?" }
+                let suggestion = Suggestion.closest(to: r.id, in: candidates)
+                let hint = suggestion.map { "did you mean '\($0)'?" }
                 var message = "unknown \(r.kind.rawValue) '\(r.id)'"
                 if r.kind == .exercise, ladders.contains(r.id) { message += "; it is a ladder, so write 'ladder \(r.id)'" }
                 if r.kind == .exercise, routines.contains(r.id) { message += "; it is a routine, so write 'routine \(r.id)'" }
                 // No edit to an id that is itself wrongly written (`Heel_Slides`): its own fix-it corrects it.
-                let fix = Suggestion.closest(to: r.id, in: candidates)
+                let fix = suggestion
                     .flatMap { $0 == $0.lowercased().replacingUnderscores ? $0 : nil }
                     .map { FixIt.word(r.id, at: r.source, with: $0) }
                 out.append(.error(r.kind.unknownID,
