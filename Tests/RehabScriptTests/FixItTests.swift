@@ -51,6 +51,28 @@ import Testing
         #expect(again.diagnostics.isEmpty, "\(again.rendered)")
     }
 
+    @Test func misspeltKeywordsInBlocksAndQuestionnaires() {
+        let c = Checked("""
+            program demo "Demo"
+            measure odl at weeks 0, 6
+            exercise bridges "Bridges"
+              stpe "Lift your hips"
+            routine log-roll "Log roll"
+              nevr "Twist"
+            ladder core "Core"
+              rugns bridges, bridges
+            red flag fever "Fever"
+              urgnt
+              says "fever"
+            phase p "P" weeks 0-6
+              bridges 2 x 10
+            """)
+        let replacements = c.diagnostics.compactMap(\.fixIt?.replacement)
+        #expect(replacements == ["odi", "step", "never", "rungs", "urgent"], "\(c.rendered)")
+        let again = Checked(fixed(c).text)
+        #expect(again.diagnostics.filter { $0.severity == .error }.isEmpty, "\(again.rendered)")
+    }
+
     @Test func idInCapitalsIsLowerCased() {
         let c = Checked("""
             program demo "Demo"
@@ -168,6 +190,22 @@ import Testing
         #expect(r.text == "p\nuse \"lib.rehab\"\nabcd y\n w\n")
         #expect(r.applied.map(\.location.spot) == [.init(line: 2, column: 1), .init(line: 3, column: 1),
                                                   .init(line: 3, column: 6), .init(line: 4, column: 2)])
+    }
+
+    @Test func anInsertedLineEndsAsTheFileLinesDo() {
+        let use = FixIt.insertLine("use \"lib.rehab\"", before: 2, in: "f")
+        #expect(FixItApplier.apply([use], to: "p\r\nq\r\n", file: "f").text == "p\r\nuse \"lib.rehab\"\r\nq\r\n")
+        #expect(FixItApplier.apply([use], to: "p\nq\n", file: "f").text == "p\nuse \"lib.rehab\"\nq\n")
+    }
+
+    @Test func aLibraryWhoseNameAUseLineCannotHoldIsNotOffered() {
+        let c = Checked("""
+            program demo "Demo"
+            phase p "P" weeks 0-6
+              clams 2 x 10
+            """, others: ["bad\nphase x \"X\" weeks 0-1\n.rehab": "exercise clams \"C\"\n",
+                          "quo\"te.rehab": "exercise clams \"C\"\n"])
+        #expect(c.only("unknown-exercise")?.fixIt == nil)
     }
 
     @Test func columnsCountScalarsAndSkipAByteOrderMark() {

@@ -4,7 +4,8 @@ import RehabScript
 import Testing
 
 /// Annotated malformed programs (Crafting Interpreters style): each file's first line says the first
-/// diagnostic it must produce, as `# expect-error: LINE:COL ID` (or `# expect-warning:`).
+/// diagnostic it must produce, as `# expect-error: LINE:COL ID` (or `# expect-warning:`), followed by the
+/// library's path (`lib/with-phase.rehab`) when the diagnostic is in a library the fixture uses.
 @Suite struct MalformedFixtureTests {
     static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()

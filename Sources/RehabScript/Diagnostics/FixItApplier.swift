@@ -23,6 +23,8 @@ public enum FixItApplier {
     public static func apply(_ fixIts: [FixIt], to text: String, file: String) -> Result {
         var scalars = Array(text.unicodeScalars)
         let starts = lineStarts(scalars)
+        // An inserted line ends as the file's lines do.
+        let crlf = text.utf8.contains(0x0D)
         var unique: [FixIt] = []
         for f in fixIts where f.location.file == file && !unique.contains(f) { unique.append(f) }
         let ordered = unique.sorted { ($0.location.line, $0.location.column) > ($1.location.line, $1.location.column) }
@@ -37,7 +39,7 @@ public enum FixItApplier {
                 skipped.append(f)
                 continue
             }
-            scalars.replaceSubrange(start..<(start + f.length), with: Array(f.replacement.unicodeScalars))
+            scalars.replaceSubrange(start..<(start + f.length), with: newText(f.replacement, crlf: crlf))
             limit = start
             applied.append(f)
         }
@@ -67,6 +69,15 @@ public enum FixItApplier {
                 columnShift += tail + 1 - (at.column + f.length)
                 shiftedLine = line
             }
+        }
+        return out
+    }
+
+    private static func newText(_ replacement: String, crlf: Bool) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for s in replacement.unicodeScalars {
+            if crlf && s == "\n" { out.append("\r") }
+            out.append(s)
         }
         return out
     }

@@ -23,7 +23,11 @@ enum MissingUses {
             if let known = definitions[folder] { return known }
             var found: [(path: String, ids: Set<String>)] = []
             var budget = maximumBytes
-            for path in listing.programFiles(in: folder).prefix(maximumLibraries) where read[path] == nil {
+            // A name that a `use "…"` line cannot hold as it is (a quote, a backslash, a line break) is not offered.
+            let plain = listing.programFiles(in: folder).filter { p in
+                !p.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }
+            }
+            for path in plain.prefix(maximumLibraries) where read[path] == nil {
                 // A file with a program line is another program, not a library: not worth parsing.
                 guard case .text(let text) = provider.file(at: path), !startsAProgram(text) else { continue }
                 budget -= text.utf8.count

@@ -66,7 +66,8 @@ struct Parser {
         let t = c.peek
         guard let t, t.kind == .word, let instrument = MeasureRecord.Instrument(rawValue: t.text) else {
             throw c.fail(.unknownMeasure, "'\(t?.text ?? "")' is not a questionnaire rehab scores", at: t,
-                         hint: "use odi (low back), ndi (neck) or psfs, as in 'measure odi at weeks 0, 6, 12, 26'")
+                         hint: "use odi (low back), ndi (neck) or psfs, as in 'measure odi at weeks 0, 6, 12, 26'",
+                         fixIt: t.flatMap { c.keywordFix($0, MeasureRecord.Instrument.allCases.map(\.rawValue)) })
         }
         _ = c.advance()
         try c.expect("at", "'at weeks', as in 'measure odi at weeks 0, 6, 12, 26'")
@@ -306,7 +307,8 @@ struct Parser {
                          hint: "write it at the top level, or use 'stop if pain reaches N' here")
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in an exercise", at: head,
-                         hint: "an exercise has 'position', 'loads', 'step', 'cue' and 'stop if' lines")
+                         hint: "an exercise has 'position', 'loads', 'step', 'cue' and 'stop if' lines",
+                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop"]))
         }
         try c.endOfLine()
     }
@@ -325,7 +327,8 @@ struct Parser {
         case "loads": fragment.routines[i].loads = try loads(&c)
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in a routine", at: head,
-                         hint: "a routine has 'respects', 'step', 'cue', 'never' and 'loads' lines")
+                         hint: "a routine has 'respects', 'step', 'cue', 'never' and 'loads' lines",
+                         fixIt: c.keywordFix(head, ["respects", "step", "cue", "never", "loads"]))
         }
         try c.endOfLine()
     }
@@ -351,7 +354,8 @@ struct Parser {
             fragment.ladders[i].downOnBreach = true
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in a ladder", at: head,
-                         hint: "a ladder has 'rungs', 'up after N pain-free sessions' and 'down on pain breach' lines")
+                         hint: "a ladder has 'rungs', 'up after N pain-free sessions' and 'down on pain breach' lines",
+                         fixIt: c.keywordFix(head, ["rungs", "up", "down"]))
         }
         try c.endOfLine()
     }
@@ -376,7 +380,8 @@ struct Parser {
             } while c.take(.comma)
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in a red flag", at: head,
-                         hint: "a red flag has 'emergency', 'urgent' or 'soon', 'says \"…\"', 'advice \"…\"' and 'continues EXERCISE'")
+                         hint: "a red flag has 'emergency', 'urgent' or 'soon', 'says \"…\"', 'advice \"…\"' and 'continues EXERCISE'",
+                         fixIt: c.keywordFix(head, ["emergency", "urgent", "soon", "says", "advice", "continues"]))
         }
         try c.endOfLine()
     }
