@@ -16,6 +16,7 @@ import Testing
                 phse protection "Protection" weeks 0-6
                 ^^^^
               hint: did you mean 'phase'?
+              fix: replace 'phse' with 'phase'
 
             """)
     }
@@ -53,13 +54,13 @@ import Testing
     }
 
     @Test func warningLabel() {
-        let d = Diagnostic.warning("unused-clearance", "clearance 'x' is odd", at: SourceRef(file: "a.rehab", line: 1, column: 3))
+        let d = Diagnostic.warning(.unusedClearance, "clearance 'x' is odd", at: SourceRef(file: "a.rehab", line: 1, column: 3))
         let out = DiagnosticRenderer(sources: ["a.rehab": "no x until cleared x\n"]).render(d)
         #expect(out.hasPrefix("a.rehab:1:3: warning: clearance 'x' is odd\n    no x until cleared x\n      ^\n"))
     }
 
     @Test func colorsArePluggable() {
-        let d = Diagnostic.error("x", "bad", at: SourceRef(file: "a.rehab", line: 1, column: 1))
+        let d = Diagnostic.error(.expected, "bad", at: SourceRef(file: "a.rehab", line: 1, column: 1))
         let plain = DiagnosticRenderer(sources: ["a.rehab": "abc"]).render(d)
         let colored = DiagnosticRenderer(sources: ["a.rehab": "abc"], colors: true).render(d)
         #expect(!plain.contains("\u{1B}["))
@@ -68,13 +69,13 @@ import Testing
     }
 
     @Test func caretsNeverRunPastTheLine() {
-        let d = Diagnostic.error("x", "bad", at: SourceRef(file: "a.rehab", line: 1, column: 3), length: 50)
+        let d = Diagnostic.error(.expected, "bad", at: SourceRef(file: "a.rehab", line: 1, column: 3), length: 50)
         let out = DiagnosticRenderer(sources: ["a.rehab": "abcd"]).render(d)
         #expect(out == "a.rehab:1:3: error: bad\n    abcd\n      ^^\n")
     }
 
     @Test func aLineOutsideTheFileIsNotQuoted() {
-        let d = Diagnostic.error("x", "bad", at: SourceRef(file: "a.rehab", line: 9, column: 1))
+        let d = Diagnostic.error(.expected, "bad", at: SourceRef(file: "a.rehab", line: 9, column: 1))
         #expect(DiagnosticRenderer(sources: ["a.rehab": "one\ntwo"]).render(d) == "a.rehab:9:1: error: bad\n")
         #expect(DiagnosticRenderer(sources: [:]).render(d) == "a.rehab:9:1: error: bad\n")
     }
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func crlfFileQuotesOnlyTheFirstLineForALineOneDiagnostic() {
-        let d = Diagnostic.error("x", "bad", at: SourceRef(file: "a.rehab", line: 1, column: 1))
+        let d = Diagnostic.error(.expected, "bad", at: SourceRef(file: "a.rehab", line: 1, column: 1))
         let out = DiagnosticRenderer(sources: ["a.rehab": "one\r\ntwo\r\nthree\r\n"]).render(d)
         #expect(out == "a.rehab:1:1: error: bad\n    one\n    ^\n")
     }

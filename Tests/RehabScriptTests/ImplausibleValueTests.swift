@@ -14,7 +14,7 @@ import Testing
     @Test func zeroSets() {
         let c = Checked(Self.header + """
             phase protection "Protection" weeks 0-6
-              1️⃣ankle-pumps 0 x 10
+              ankle-pumps 1️⃣0 x 10
             """)
         c.expect("implausible", at: "1️⃣", message: ["0 sets is not plausible", "1 to 20"])
     }
@@ -22,21 +22,21 @@ import Testing
     @Test func holdOfThreeHours() {
         let c = Checked(Self.header + """
             phase protection "Protection" weeks 0-6
-              1️⃣ankle-pumps 10 reps, hold 10800 s
+              ankle-pumps 10 reps, hold 1️⃣10800 s
             """)
         c.expect("implausible", at: "1️⃣", message: ["a hold of 10800 s is not plausible"], hint: "'10 min'")
     }
 
     @Test func weekFourHundredInAPhase() {
         let c = Checked(Self.header + """
-            phase 1️⃣protection "Protection" weeks 0-400
+            phase protection "Protection" weeks 0-1️⃣400
             """)
         c.expect("implausible", at: "1️⃣", message: ["week 400 is more than two years after surgery"])
     }
 
     @Test func weekFourHundredInARestriction() {
         let c = Checked(Self.header + """
-            1️⃣no bending until week 400
+            no bending until week 1️⃣400
             phase protection "Protection" weeks 0-6
             """)
         c.expect("implausible", at: "1️⃣", message: ["week 400"])
@@ -45,7 +45,7 @@ import Testing
     @Test func weekFourHundredInAnExpectation() {
         let c = Checked(Self.header + """
             phase protection "Protection" weeks 0-6
-            1️⃣expect week 400: ankle-pumps
+            expect week 1️⃣400: ankle-pumps
             """)
         c.expect("implausible", at: "1️⃣", message: ["week 400"])
     }
@@ -53,14 +53,14 @@ import Testing
     @Test func elevenDaysAWeek() {
         let c = Checked(Self.header + """
             phase protection "Protection" weeks 0-6
-              1️⃣walking 10 min, 11 days a week
+              walking 10 min, 1️⃣11 days a week
             """)
         c.expect("implausible", at: "1️⃣", message: ["a week has 7 days, so 11 days a week is not possible"])
     }
 
     @Test func painTwelveInAPainRule() {
         let c = Checked(Self.header + """
-            1️⃣stop if pain reaches 12
+            stop if pain reaches 1️⃣12
             phase protection "Protection" weeks 0-6
             """)
         c.expect("implausible", at: "1️⃣", message: ["pain is scored from 0 to 10", "12"])
@@ -70,14 +70,14 @@ import Testing
         let c = Checked(Self.header + """
             phase protection "Protection" weeks 0-6
             phase stabilization "Stabilization" weeks 6-12
-              requires 1️⃣pain at most 12 over 7 days
+              requires pain at most 1️⃣12 over 7 days
             """)
         c.expect("implausible", at: "1️⃣", message: ["pain is scored from 0 to 10, not 12"])
     }
 
     @Test func liftingLimitOfZero() {
         let c = Checked(Self.header + """
-            1️⃣lift at most 0 lb
+            lift at most 1️⃣0 lb
             phase protection "Protection" weeks 0-6
             """)
         c.expect("implausible", at: "1️⃣", message: ["lifting limit of 0 lb"])
@@ -95,7 +95,7 @@ import Testing
     @Test func zeroWeeklyStep() {
         let c = Checked(Self.header + """
             phase protection "Protection" weeks 0-6
-              1️⃣walking 10 min, +0 min each week up to 30 min
+              walking 10 min, +1️⃣0 min each week up to 30 min
             """)
         c.expect("implausible", at: "1️⃣", message: ["a weekly step of 0"])
     }

@@ -247,7 +247,7 @@ import Testing
     @Test func routineUseAtTheTopLevel() {
         let c = Checked("""
             program demo "Demo"
-            routine log-roll1️⃣
+            routine 1️⃣log-roll
             """)
         c.expect("routine-outside-phase", at: "1️⃣", message: ["belongs inside a phase"], hint: "indent it under a phase")
     }

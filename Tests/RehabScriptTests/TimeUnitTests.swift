@@ -128,7 +128,7 @@ import Testing
 
     @Test func implausibleDaysAndMonths() {
         let c = Checked(Self.header + """
-            1️⃣no running until month 30
+            no running until month 1️⃣30
             phase early "Early" days 0-800
             """)
         #expect(c.diagnostics.filter { $0.id == "implausible" }.map(\.message) == [

@@ -13,6 +13,7 @@ import Testing
         "graph lumbar-fusion --format mermaid", "program show lumbar-fusion --json", "program use lumbar-fusion --yes", "routine log-roll-out-of-bed --print",
         "timer 5 --quiet", "measure odi 1 1 1 1 1 1 1 1 1 1 --note x", "progress --width 40", "progress --table",
         "export --format csv", "roster --json", "roster --width 40", "handout --week 3 --out /dev/null/x",
+        "check --fix /dev/null/missing.rehab",
     ]
 
     @Test func everyDeclaredOptionIsRead() throws {

@@ -7,8 +7,10 @@ public struct Diagnostic: Hashable, Sendable {
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
-    /// A stable id for tests and tools (`unknown-exercise`, `phase-gap`…).
-    public let id: String
+    /// A stable id for tests and tools (`unknown-exercise`, `phase-gap`…), from the one catalog.
+    public let code: DiagnosticID
+    /// The id as text, as fixtures and tools write it.
+    public var id: String { code.rawValue }
     public let severity: Severity
     public let message: String
     public let location: SourceRef
@@ -18,6 +20,8 @@ public struct Diagnostic: Hashable, Sendable {
     public let notes: [Note]
     /// A suggestion such as `did you mean 'ankle-pumps'?`.
     public let hint: String?
+    /// An edit that would correct it, shown as `fix:` and applied by `check --fix`.
+    public let fixIt: FixIt?
 
     public struct Note: Hashable, Sendable {
         public let message: String
@@ -25,20 +29,26 @@ public struct Diagnostic: Hashable, Sendable {
         public init(_ message: String, at location: SourceRef) { self.message = message; self.location = location }
     }
 
-    public init(_ id: String, _ severity: Severity, _ message: String, at location: SourceRef, length: Int = 1,
-                notes: [Note] = [], hint: String? = nil) {
-        self.id = id; self.severity = severity; self.message = message; self.location = location
-        self.length = max(1, length); self.notes = notes; self.hint = hint
+    public init(_ code: DiagnosticID, _ severity: Severity, _ message: String, at location: SourceRef, length: Int = 1,
+                notes: [Note] = [], hint: String? = nil, fixIt: FixIt? = nil) {
+        self.code = code; self.severity = severity; self.message = message; self.location = location
+        self.length = max(1, length); self.notes = notes; self.hint = hint; self.fixIt = fixIt
     }
 
-    public static func error(_ id: String, _ message: String, at location: SourceRef, length: Int = 1,
-                             notes: [Note] = [], hint: String? = nil) -> Diagnostic {
-        Diagnostic(id, .error, message, at: location, length: length, notes: notes, hint: hint)
+    public static func error(_ code: DiagnosticID, _ message: String, at location: SourceRef, length: Int = 1,
+                             notes: [Note] = [], hint: String? = nil, fixIt: FixIt? = nil) -> Diagnostic {
+        Diagnostic(code, .error, message, at: location, length: length, notes: notes, hint: hint, fixIt: fixIt)
     }
 
-    public static func warning(_ id: String, _ message: String, at location: SourceRef, length: Int = 1,
-                               notes: [Note] = [], hint: String? = nil) -> Diagnostic {
-        Diagnostic(id, .warning, message, at: location, length: length, notes: notes, hint: hint)
+    public static func warning(_ code: DiagnosticID, _ message: String, at location: SourceRef, length: Int = 1,
+                               notes: [Note] = [], hint: String? = nil, fixIt: FixIt? = nil) -> Diagnostic {
+        Diagnostic(code, .warning, message, at: location, length: length, notes: notes, hint: hint, fixIt: fixIt)
+    }
+
+    /// The same diagnostic with an edit attached (a check that finds the fix after the fact, such as a missing `use`).
+    public func with(fixIt: FixIt?, hint: String? = nil) -> Diagnostic {
+        Diagnostic(code, severity, message, at: location, length: length, notes: notes, hint: hint ?? self.hint,
+                   fixIt: fixIt)
     }
 }
 

@@ -13,6 +13,7 @@ public struct DiagnosticRenderer {
         var out = "\(d.location.file):\(d.location.line):\(d.location.column): \(label): \(d.message)\n"
         out += excerpt(d.location, length: d.length)
         if let hint = d.hint { out += "  hint: \(hint)\n" }
+        if let fix = d.fixIt { out += "  \(paint("fix", "1;32")): \(fix.description)\n" }
         for note in d.notes {
             out += "\(note.location.file):\(note.location.line):\(note.location.column): \(paint("note", "1;36")): \(note.message)\n"
             out += excerpt(note.location, length: 1)
@@ -95,6 +96,20 @@ public struct DiagnosticRenderer {
             i = u.index(after: i)
         }
         return current == n ? trimCR(text[start...]) : nil
+    }
+
+    /// Every line of a text, split as ``line(_:of:)`` does: for passes that look at many lines of one file.
+    static func lines(of text: String) -> [Substring] {
+        var out: [Substring] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == 0x0A { out.append(trimCR(text[start..<i])); start = u.index(after: i) }
+            i = u.index(after: i)
+        }
+        out.append(trimCR(text[start...]))
+        return out
     }
 
     private static func trimCR(_ s: Substring) -> Substring {

@@ -51,7 +51,7 @@ public enum ProgramLoader {
             let shown = Excerpt.of(link.path)
             if link.isShipped {
                 guard let shippedFolder else {
-                    diagnostics.append(.error("use-missing", "cannot find '\(shown)': no shipped programs folder is known",
+                    diagnostics.append(.error(.useMissing, "cannot find '\(shown)': no shipped programs folder is known",
                                               at: link.source, length: link.length,
                                               hint: "set REHAB_PROGRAMS to the folder of the shipped programs"))
                     return nil
@@ -67,7 +67,7 @@ public enum ProgramLoader {
         }
 
         func escapes(_ shown: String, at link: Link) -> Diagnostic {
-            .error("use-escapes", "'\(shown)' is outside the program's folder; "
+            .error(.useEscapes, "'\(shown)' is outside the program's folder; "
                        + "a program may only use files in its own folder or below",
                    at: link.source, length: link.length,
                    hint: "copy the library next to the program and use a relative path")
@@ -91,7 +91,7 @@ public enum ProgramLoader {
                 }
                 let real = resolved ?? target
                 if stack.contains(real) || real == realOf(path) {
-                    diagnostics.append(.error("use-loop", "'\(shown)' is already being read: these files use each other in a loop",
+                    diagnostics.append(.error(.useLoop, "'\(shown)' is already being read: these files use each other in a loop",
                                               at: link.source, length: link.length))
                     continue
                 }
@@ -104,16 +104,16 @@ public enum ProgramLoader {
                 case .missing:
                     let what = link.isBase && link.isShipped ? "there is no shipped program '\(shown)'"
                         : "cannot read '\(shown)'"
-                    diagnostics.append(.error("use-missing", "\(what) (looked for \(Excerpt.of(target)))",
+                    diagnostics.append(.error(.useMissing, "\(what) (looked for \(Excerpt.of(target)))",
                                               at: link.source, length: link.length))
                 case .refused(let reason):
-                    diagnostics.append(.error("use-refused", "'\(shown)' \(reason), so it was not read",
+                    diagnostics.append(.error(.useRefused, "'\(shown)' \(reason), so it was not read",
                                               at: link.source, length: link.length))
                 }
             }
         }
         func refuse(_ message: String) -> LoadedProgram {
-            let d = Diagnostic.error("missing-file", message, at: SourceRef(file: mainPath, line: 1))
+            let d = Diagnostic.error(.missingFile, message, at: SourceRef(file: mainPath, line: 1))
             return LoadedProgram(program: nil, draft: Program(id: "", name: ""), diagnostics: [d], sources: [:],
                                  mainFile: mainPath)
         }
@@ -147,6 +147,8 @@ public enum ProgramLoader {
         let baseMissing = fragments.first?.extends != nil && chain.count == 1
         if validate && !baseMissing {
             diagnostics += Validator.validate(draft, fragments: fragments, mainFile: mainPath, isLibrary: isLibrary)
+            diagnostics = MissingUses.attach(to: diagnostics, fragments: fragments, read: sources, provider: provider)
+            diagnostics = ValueSpots.refine(diagnostics, sources: sources)
         }
         if validate && runExpectations && !diagnostics.hasErrors {
             diagnostics += ExpectationRunner.run(draft)
@@ -189,7 +191,7 @@ public enum ProgramLoader {
             guard let f = byFile[file] else { continue }
             if let h = f.header { program.id = h.id; program.name = h.name }
             else if !f.triedHeader && !(depth == 0 && isLibrary) {
-                diagnostics.append(.error("missing-program", "a program file starts with 'program ID \"NAME\"'",
+                diagnostics.append(.error(.missingProgram, "a program file starts with 'program ID \"NAME\"'",
                                           at: SourceRef(file: f.file, line: 1), hint: "add for example: program my-program \"My program\""))
             }
             if depth == chain.count - 1 {
@@ -216,7 +218,7 @@ public enum ProgramLoader {
                     + (f.extends.map { [("'extends'", $0.source)] } ?? [])
                     + f.edits.map { ("a variant's change", $0.source) }
                 for (what, ref) in misplaced {
-                    diagnostics.append(.error("library-content", "\(what) belongs in the main program file, not in a library used by it",
+                    diagnostics.append(.error(.libraryContent, "\(what) belongs in the main program file, not in a library used by it",
                                               at: ref ?? SourceRef(file: f.file, line: 1)))
                 }
             }

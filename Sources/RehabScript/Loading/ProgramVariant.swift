@@ -15,7 +15,7 @@ enum ProgramVariant {
                 }
                 if program.allRestrictions.count == before {
                     let names = program.allRestrictions.map(\.rule.activity.name)
-                    out.append(.error("change-unknown", "the base program has no rule on '\(activity)' to change",
+                    out.append(.error(.changeUnknown, "the base program has no rule on '\(activity)' to change",
                                       at: source, length: activity.count,
                                       hint: Suggestion.closest(to: activity, in: names).map { "did you mean '\($0)'?" }
                                           ?? "write a new restriction line instead, such as 'no \(activity) until week 8'"))
@@ -61,7 +61,7 @@ enum ProgramVariant {
                 names.append(n)
             }
         }
-        return .error("not-prescribed", "'\(verb) \(id)': the base program prescribes no '\(id)' in any phase",
+        return .error(.notPrescribed, "'\(verb) \(id)': the base program prescribes no '\(id)' in any phase",
                       at: source, length: id.count,
                       hint: Suggestion.closest(to: id, in: names).map { "did you mean '\($0)'?" })
     }
@@ -69,7 +69,7 @@ enum ProgramVariant {
     /// Changes written in a program that extends nothing have nothing to change.
     static func withoutBase(_ edits: [ProgramEdit]) -> [Diagnostic] {
         edits.map { edit in
-            .error("edit-without-base",
+            .error(.editWithoutBase,
                    "'change', 'drop' and 'replace' edit a base program, and this file extends none",
                    at: edit.source, hint: "add a line such as 'extends \"lumbar-fusion\"' after the 'program' line")
         }
@@ -78,7 +78,7 @@ enum ProgramVariant {
     /// A variant keeps its base's phases; it changes what they prescribe with `drop` and `replace`.
     static func phasesAreInherited(_ phases: [Phase]) -> [Diagnostic] {
         phases.map { p in
-            .error("variant-phase",
+            .error(.variantPhase,
                    "a program that extends another keeps its phases, so 'phase \(p.id)' cannot be added",
                    at: p.source ?? SourceRef(file: "", line: 1), length: p.id.count,
                    hint: "use 'drop' and 'replace' to change what the phases prescribe, or copy the whole program")

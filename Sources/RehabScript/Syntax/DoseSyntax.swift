@@ -80,7 +80,7 @@ extension Parser {
         let at = c.peek
         let high = try c.int("the top of the range, as in '10-15 reps'")
         guard high > low else {
-            throw c.fail("bad-dose", "the range \(low)-\(high) must go up, as in '10-15 reps'", at: at)
+            throw c.fail(.badDose, "the range \(low)-\(high) must go up, as in '10-15 reps'", at: at)
         }
         return high
     }
@@ -134,7 +134,7 @@ extension Parser {
         let percent = try c.int("the percentage, as in '+5% a day'")
         _ = c.advance()
         guard (1...50).contains(percent) else {
-            throw c.fail("bad-dose", "a step of \(percent)% is not a gentle progression; use 1 to 50, as in '+5% a day'", at: at)
+            throw c.fail(.badDose, "a step of \(percent)% is not a gentle progression; use 1 to 50, as in '+5% a day'", at: at)
         }
         try c.expect("a", "'a day' or 'a week', as in '+5% a day'")
         let every: PercentStep.Every

@@ -66,7 +66,7 @@ struct Lexer {
         if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
         while i < stop && (bytes[i] == 0x20 || bytes[i] == 0x09) {
             if bytes[i] == 0x09 {
-                diagnostics.append(.error("tab-indent", "indent with spaces, not tabs",
+                diagnostics.append(.error(.tabIndent, "indent with spaces, not tabs",
                                           at: SourceRef(file: file, line: number, column: i - start + 1)))
             }
             indent += 1; i += 1
@@ -100,7 +100,7 @@ struct Lexer {
                     ?? Lexer.text(bytes, i + 1, closed ? j - 1 : j)
                 if !closed {
                     unterminated = true
-                    diagnostics.append(.error("unterminated-string", "this string has no closing quote",
+                    diagnostics.append(.error(.unterminatedString, "this string has no closing quote",
                                               at: SourceRef(file: file, line: number, column: col), length: j - i,
                                               hint: "end the text with \""))
                 }

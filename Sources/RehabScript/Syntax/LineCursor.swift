@@ -48,18 +48,19 @@ struct LineCursor {
         return t.kind == .word && t.text == word
     }
 
-    mutating func fail(_ id: String, _ message: String, at token: Token? = nil, hint: String? = nil) -> Failure {
+    mutating func fail(_ id: DiagnosticID, _ message: String, at token: Token? = nil, hint: String? = nil,
+                       fixIt: FixIt? = nil) -> Failure {
         let t = token ?? peek
-        diagnostics.append(.error(id, message, at: ref(t), length: t?.length ?? 1, hint: hint))
+        diagnostics.append(.error(id, message, at: ref(t), length: t?.length ?? 1, hint: hint, fixIt: fixIt))
         return Failure()
     }
 
     /// "expected X, found 'Y'" / "expected X at the end of the line"
-    mutating func expected(_ what: String, hint: String? = nil) -> Failure {
+    mutating func expected(_ what: String, hint: String? = nil, fixIt: FixIt? = nil) -> Failure {
         if let t = peek {
-            return fail("expected", "expected \(what), found '\(t.text)'", at: t, hint: hint)
+            return fail(.expected, "expected \(what), found '\(t.text)'", at: t, hint: hint, fixIt: fixIt)
         }
-        return fail("expected", "expected \(what) at the end of the line", hint: hint)
+        return fail(.expected, "expected \(what) at the end of the line", hint: hint)
     }
 
     mutating func expect(_ word: String, _ what: String? = nil) throws(Failure) {
@@ -71,8 +72,10 @@ struct LineCursor {
         guard let t = peek, t.kind == .word else { throw expected(what) }
         index += 1
         if t.text.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F }) {
-            diagnostics.append(.error("id-case", "'\(t.text)' must be written in lower case with hyphens",
-                                      at: ref(t), length: t.length, hint: "write '\(t.text.lowercased().replacingUnderscores)'"))
+            let fixed = t.text.lowercased().replacingUnderscores
+            diagnostics.append(.error(.idCase, "'\(t.text)' must be written in lower case with hyphens",
+                                      at: ref(t), length: t.length, hint: "write '\(fixed)'",
+                                      fixIt: .word(t.text, at: ref(t), with: fixed)))
         }
         return (t.text, ref(t))
     }
@@ -80,7 +83,7 @@ struct LineCursor {
     mutating func int(_ what: String) throws(Failure) -> Int {
         guard let t = peek, t.kind == .number else { throw expected(what) }
         guard !t.text.contains("."), let v = Int(t.text), v <= 1_000_000 else {
-            throw fail("expected", "expected \(what), a whole number, found '\(t.text)'", at: t)
+            throw fail(.expected, "expected \(what), a whole number, found '\(t.text)'", at: t)
         }
         index += 1
         return v
@@ -93,7 +96,9 @@ struct LineCursor {
     }
 
     mutating func string(_ what: String) throws(Failure) -> String {
-        guard let t = peek, t.kind == .string else { throw expected(what, hint: "put the text in double quotes") }
+        guard let t = peek, t.kind == .string else {
+            throw expected(what, hint: "put the text in double quotes", fixIt: quotingFreeWords())
+        }
         index += 1
         return t.text
     }
@@ -127,7 +132,7 @@ struct LineCursor {
     }
 
     mutating func endOfLine() throws(Failure) {
-        if let t = peek { throw fail("unexpected", "unexpected '\(t.text)' at the end of this statement", at: t) }
+        if let t = peek { throw fail(.unexpected, "unexpected '\(t.text)' at the end of this statement", at: t) }
     }
 }
 

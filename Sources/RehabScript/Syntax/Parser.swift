@@ -47,7 +47,7 @@ struct Parser {
             } else {
                 if case .broken = block { return }
                 if let expected = blockIndent, line.indent != expected {
-                    diagnostics.append(.error("indent", "this line is indented differently from the lines above it in the same block",
+                    diagnostics.append(.error(.indent, "this line is indented differently from the lines above it in the same block",
                                               at: cursor.here, hint: "indent every line of a block by the same number of spaces"))
                 }
                 if blockIndent == nil { blockIndent = line.indent }
@@ -65,8 +65,9 @@ struct Parser {
         let head = c.advance()
         let t = c.peek
         guard let t, t.kind == .word, let instrument = MeasureRecord.Instrument(rawValue: t.text) else {
-            throw c.fail("unknown-measure", "'\(t?.text ?? "")' is not a questionnaire rehab scores", at: t,
-                         hint: "use odi (low back), ndi (neck) or psfs, as in 'measure odi at weeks 0, 6, 12, 26'")
+            throw c.fail(.unknownMeasure, "'\(t?.text ?? "")' is not a questionnaire rehab scores", at: t,
+                         hint: "use odi (low back), ndi (neck) or psfs, as in 'measure odi at weeks 0, 6, 12, 26'",
+                         fixIt: t.flatMap { c.keywordFix($0, MeasureRecord.Instrument.allCases.map(\.rawValue)) })
         }
         _ = c.advance()
         try c.expect("at", "'at weeks', as in 'measure odi at weeks 0, 6, 12, 26'")
@@ -89,7 +90,7 @@ struct Parser {
             let name = try c.string("the program's name in quotes")
             try c.endOfLine()
             if let first = fragment.header {
-                diagnostics.append(.error("duplicate-program", "a file has only one 'program' line", at: ref,
+                diagnostics.append(.error(.duplicateProgram, "a file has only one 'program' line", at: ref,
                                           notes: [.init("the first is here", at: first.source)]))
             } else {
                 fragment.header = .init(id: id, name: name, source: c.ref(head))
@@ -120,7 +121,7 @@ struct Parser {
             case .edit(let edit): fragment.edits.append(edit)
             case .extends(let base):
                 if let first = fragment.extends {
-                    diagnostics.append(.error("duplicate-extends", "a program extends only one base program", at: base.source,
+                    diagnostics.append(.error(.duplicateExtends, "a program extends only one base program", at: base.source,
                                               length: base.length, notes: [.init("the first is here", at: first.source)]))
                 } else {
                     fragment.extends = base
@@ -159,8 +160,8 @@ struct Parser {
             _ = c.advance()
             let (id, ref) = try c.id("the routine's id")
             if c.atEnd {
-                throw c.fail("routine-outside-phase", "'routine \(id)' without a name uses a routine, which belongs inside a phase",
-                             hint: "indent it under a phase, or give a name in quotes to define the routine")
+                throw c.fail(.routineOutsidePhase, "'routine \(id)' without a name uses a routine, which belongs inside a phase",
+                             at: c.peek(-1), hint: "indent it under a phase, or give a name in quotes to define the routine")
             }
             let name = try c.string("the routine's name in quotes")
             try c.endOfLine()
@@ -176,9 +177,11 @@ struct Parser {
         case "expect":
             fragment.expectations.append(try expectation(&c))
         default:
-            let hint = Suggestion.closest(to: head.text, in: Array(Parser.topLevelKeywords)).map { "did you mean '\($0)'?" }
-            throw c.fail("unknown-statement", "'\(head.text)' does not start a statement here", at: head,
-                         hint: hint ?? "prescriptions and 'requires' lines belong indented under a phase")
+            let suggestion = Suggestion.closest(to: head.text, in: Array(Parser.topLevelKeywords))
+            let hint = suggestion.map { "did you mean '\($0)'?" }
+            let fix = suggestion.map { FixIt.word(head.text, at: c.ref(head), with: $0) }
+            throw c.fail(.unknownStatement, "'\(head.text)' does not start a statement here", at: head,
+                         hint: hint ?? "prescriptions and 'requires' lines belong indented under a phase", fixIt: fix)
         }
     }
 
@@ -195,7 +198,7 @@ struct Parser {
         case .broken:
             return
         case .none:
-            throw c.fail("stray-indent", "this indented line belongs to no block",
+            throw c.fail(.strayIndent, "this indented line belongs to no block",
                          hint: "remove the indent, or put it under a 'phase', 'exercise', 'routine', 'ladder' or 'red flag' line")
         case .phase(let i): try phaseLine(&c, i)
         case .exercise(let i): try exerciseLine(&c, i)
@@ -256,11 +259,11 @@ struct Parser {
             var scratch = Prescription(exercise: id)
             try dose(&c, into: &scratch)
             guard scratch.progressions.isEmpty else {
-                throw c.fail("back-off-progression", "a back-off dose does not grow week by week", at: start,
+                throw c.fail(.backOffProgression, "a back-off dose does not grow week by week", at: start,
                              hint: "write the smaller dose only, such as 'back off walking 5 min, twice a day'")
             }
             guard let k = fragment.phases[i].prescriptions.lastIndex(where: { $0.exercise == id }) else {
-                c.diagnostics.append(.error("back-off-unknown", "'back off \(id)' names an exercise this phase does not prescribe above it",
+                c.diagnostics.append(.error(.backOffUnknown, "'back off \(id)' names an exercise this phase does not prescribe above it",
                                             at: ref, length: id.count, hint: "write the back-off line after the exercise's own line"))
                 throw LineCursor.Failure()
             }
@@ -268,7 +271,7 @@ struct Parser {
             fragment.phases[i].prescriptions[k].backOffSource = ref
         default:
             if Parser.blockOnlyKeywords.contains(head.text) {
-                throw c.fail("wrong-block", "'\(head.text)' belongs in an exercise or routine, not in a phase", at: head)
+                throw c.fail(.wrongBlock, "'\(head.text)' belongs in an exercise or routine, not in a phase", at: head)
             }
             let (id, ref) = try c.id("an exercise id")
             var p = Prescription(exercise: id, source: ref)
@@ -289,9 +292,11 @@ struct Parser {
             let (word, ref) = try c.id("a position")
             guard let p = Position(rawValue: word) else {
                 let names = Position.allCases.map(\.rawValue)
-                c.diagnostics.append(.error("unknown-position", "'\(word)' is not a position", at: ref, length: word.count,
+                c.diagnostics.append(.error(.unknownPosition, "'\(word)' is not a position", at: ref, length: word.count,
                                             hint: Suggestion.closest(to: word, in: names).map { "did you mean '\($0)'?" }
-                                                ?? "use one of: \(names.joined(separator: ", "))"))
+                                                ?? "use one of: \(names.joined(separator: ", "))",
+                                            fixIt: Suggestion.closest(to: word, in: names)
+                                                .map { .word(word, at: ref, with: $0) }))
                 throw LineCursor.Failure()
             }
             fragment.exercises[i].position = p
@@ -307,11 +312,12 @@ struct Parser {
             try c.expect("if", "'if' (as in 'stop if \"…\"' or 'stop if pain reaches 5')")
             fragment.exercises[i].stopIf.append(try c.string("when to stop, in quotes"))
         case "hold":
-            throw c.fail("hold-in-exercise", "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
+            throw c.fail(.holdInExercise, "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
                          hint: "write it at the top level, or use 'stop if pain reaches N' here")
         default:
-            throw c.fail("wrong-block", "'\(head.text)' does not belong in an exercise", at: head,
-                         hint: "an exercise has 'position', 'loads', 'step', 'cue' and 'stop if' lines")
+            throw c.fail(.wrongBlock, "'\(head.text)' does not belong in an exercise", at: head,
+                         hint: "an exercise has 'position', 'loads', 'step', 'cue' and 'stop if' lines",
+                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop"]))
         }
         try c.endOfLine()
     }
@@ -329,8 +335,9 @@ struct Parser {
         case "never": fragment.routines[i].never.append(try c.string("the warning in quotes"))
         case "loads": fragment.routines[i].loads = try loads(&c)
         default:
-            throw c.fail("wrong-block", "'\(head.text)' does not belong in a routine", at: head,
-                         hint: "a routine has 'respects', 'step', 'cue', 'never' and 'loads' lines")
+            throw c.fail(.wrongBlock, "'\(head.text)' does not belong in a routine", at: head,
+                         hint: "a routine has 'respects', 'step', 'cue', 'never' and 'loads' lines",
+                         fixIt: c.keywordFix(head, ["respects", "step", "cue", "never", "loads"]))
         }
         try c.endOfLine()
     }
@@ -355,8 +362,9 @@ struct Parser {
             try c.expect("on"); try c.expect("pain"); try c.expect("breach")
             fragment.ladders[i].downOnBreach = true
         default:
-            throw c.fail("wrong-block", "'\(head.text)' does not belong in a ladder", at: head,
-                         hint: "a ladder has 'rungs', 'up after N pain-free sessions' and 'down on pain breach' lines")
+            throw c.fail(.wrongBlock, "'\(head.text)' does not belong in a ladder", at: head,
+                         hint: "a ladder has 'rungs', 'up after N pain-free sessions' and 'down on pain breach' lines",
+                         fixIt: c.keywordFix(head, ["rungs", "up", "down"]))
         }
         try c.endOfLine()
     }
@@ -380,8 +388,9 @@ struct Parser {
                 fragment.references.append(.init(kind: .exercise, id: id, source: ref))
             } while c.take(.comma)
         default:
-            throw c.fail("wrong-block", "'\(head.text)' does not belong in a red flag", at: head,
-                         hint: "a red flag has 'emergency', 'urgent' or 'soon', 'says \"…\"', 'advice \"…\"' and 'continues EXERCISE'")
+            throw c.fail(.wrongBlock, "'\(head.text)' does not belong in a red flag", at: head,
+                         hint: "a red flag has 'emergency', 'urgent' or 'soon', 'says \"…\"', 'advice \"…\"' and 'continues EXERCISE'",
+                         fixIt: c.keywordFix(head, ["emergency", "urgent", "soon", "says", "advice", "continues"]))
         }
         try c.endOfLine()
     }

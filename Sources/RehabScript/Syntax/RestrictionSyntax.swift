@@ -14,7 +14,7 @@ extension Parser {
         var until: Condition?
         if c.take("from") { from = try c.point() }
         if c.take("until") { until = try condition(&c) }
-        if c.isWord("from") { throw c.fail("order", "'from week N' comes before 'until'") }
+        if c.isWord("from") { throw c.fail(.order, "'from week N' comes before 'until'") }
         try c.endOfLine()
         return items.map { var r = $0; r.from = from; r.until = until; return r }
     }
@@ -40,13 +40,18 @@ extension Parser {
         case "wear":
             let (gear, gref) = try c.id("'brace' or 'collar'")
             if gear != "brace" && gear != "collar" {
-                c.diagnostics.append(.error("unknown-gear", "'\(gear)' is not something to wear; use 'brace' or 'collar'", at: gref, length: gear.count))
+                c.diagnostics.append(.error(.unknownGear, "'\(gear)' is not something to wear; use 'brace' or 'collar'", at: gref,
+                                            length: gear.count, fixIt: Suggestion.closest(to: gear, in: ["brace", "collar"])
+                                                .map { .word(gear, at: gref, with: $0) }))
             }
             var note: String?
             if c.peek?.kind == .string { note = try c.string("when to wear it") }
+            if let t = c.peek, t.kind == .word, !LineCursor.continuesStatement(t.text, next: c.peek(1)) {
+                throw c.freeWords(t)
+            }
             return Restriction(rule: .wear(gear), phase: phase, note: note, source: ref)
         default:
-            throw c.fail("expected", "expected a restriction: 'lift at most', 'sit at most', 'no' or 'wear', found '\(head.text)'", at: head)
+            throw c.fail(.expected, "expected a restriction: 'lift at most', 'sit at most', 'no' or 'wear', found '\(head.text)'", at: head)
         }
     }
 

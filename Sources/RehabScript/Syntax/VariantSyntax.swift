@@ -30,7 +30,7 @@ extension Parser {
             appendReference(.init(kind: .exercise, id: other, source: otherRef))
             return .edit(.replace(exercise: id, with: other, source: idRef))
         default:
-            throw c.fail("unknown-statement", "'\(head.text)' does not start a statement here", at: head)
+            throw c.fail(.unknownStatement, "'\(head.text)' does not start a statement here", at: head)
         }
     }
 
@@ -53,14 +53,14 @@ extension Parser {
                 try c.minutes()
                 rule = .sitAtMost(minutes: n)
             default:
-                throw c.fail("change-mismatch", "'at most' limits lifting or sitting, not '\(activity)'", at: at,
+                throw c.fail(.changeMismatch, "'at most' limits lifting or sitting, not '\(activity)'", at: at,
                              hint: "write for example 'change \(activity) to no \(activity) until week 8'")
             }
             return try restrictionScope(&c, [Restriction(rule: rule, source: ref)])
         }
         let rules = try restrictionLine(&c, phase: nil)
         for r in rules where r.rule.activity.name != activity {
-            c.diagnostics.append(.error("change-mismatch", "'\(r.rule.text)' is not a rule on '\(activity)'",
+            c.diagnostics.append(.error(.changeMismatch, "'\(r.rule.text)' is not a rule on '\(activity)'",
                                         at: r.source ?? aref, length: r.rule.text.count,
                                         hint: "a 'change' line replaces the rules on one activity; write another line "
                                             + "for '\(r.rule.activity.name)'"))
@@ -77,7 +77,7 @@ extension Parser {
         let isName = !name.isEmpty
             && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
         guard isName else {
-            throw c.fail("library-name", "'\(Excerpt.of(name))' is not the name of a shipped library", at: t,
+            throw c.fail(.libraryName, "'\(Excerpt.of(name))' is not the name of a shipped library", at: t,
                          hint: "write its name without folder or '.rehab', such as 'use library \"exercises\"', "
                              + "or 'use \"PATH\"' for a file in this folder")
         }

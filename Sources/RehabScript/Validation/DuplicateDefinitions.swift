@@ -8,7 +8,7 @@ enum DuplicateDefinitions {
             var first: [String: SourceRef?] = [:]
             for (id, ref) in items {
                 if let earlier = first[id] {
-                    out.append(.error("duplicate-id", "\(kind) '\(id)' is defined twice", at: Validator.here(ref, program),
+                    out.append(.error(.duplicateID, "\(kind) '\(id)' is defined twice", at: Validator.here(ref, program),
                                       length: id.count, notes: earlier.map { [.init("the first definition is here", at: $0)] } ?? []))
                 } else {
                     first[id] = ref
@@ -23,7 +23,7 @@ enum DuplicateDefinitions {
         // An exercise and a routine sharing an id would make `can do X` ambiguous.
         let exerciseIDs = Set(program.exercises.map(\.id))
         for r in program.routines where exerciseIDs.contains(r.id) {
-            out.append(.error("duplicate-id", "'\(r.id)' names both an exercise and a routine", at: Validator.here(r.source, program), length: r.id.count))
+            out.append(.error(.duplicateID, "'\(r.id)' names both an exercise and a routine", at: Validator.here(r.source, program), length: r.id.count))
         }
         return out
     }

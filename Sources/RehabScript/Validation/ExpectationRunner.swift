@@ -13,7 +13,7 @@ public enum ExpectationRunner {
                 if let failure = failure(item, in: a) {
                     let at = k < e.itemSources.count ? e.itemSources[k] : Validator.here(e.source, program)
                     let when = "\(e.at.unit == "day" ? "on" : "in") \(e.at.text)"
-                    out.append(.error("expectation", "expected \(describe(item)) \(when)\(context(e)), but \(failure)", at: at))
+                    out.append(.error(.expectation, "expected \(describe(item)) \(when)\(context(e)), but \(failure)", at: at))
                 }
             }
         }

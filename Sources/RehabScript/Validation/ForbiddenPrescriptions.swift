@@ -15,7 +15,7 @@ enum ForbiddenPrescriptions {
                     guard let ex = exercises[id] else { continue }
                     for r in rules {
                         if let conflict = ex.loads.conflict(with: r.rule) {
-                            out.append(.error("forbidden-prescription",
+                            out.append(.error(.forbiddenPrescription,
                                               "phase '\(phase.id)' prescribes '\(id)', but \(conflict) and '\(r.rule.text)' is in force at \(phase.start.text)",
                                               at: Validator.here(rx.source, program), length: rx.exercise.count,
                                               notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],
@@ -23,7 +23,7 @@ enum ForbiddenPrescriptions {
                             break
                         }
                         if case .sitAtMost(let limit) = r.rule, ex.position == .sitting, let m = rx.dose.minutes, m > limit {
-                            out.append(.error("forbidden-prescription",
+                            out.append(.error(.forbiddenPrescription,
                                               "phase '\(phase.id)' prescribes \(m) min of '\(id)' sitting, over the \(limit)-minute sitting limit",
                                               at: Validator.here(rx.source, program), length: rx.exercise.count,
                                               notes: r.source.map { [.init("the sitting limit is here", at: $0)] } ?? []))

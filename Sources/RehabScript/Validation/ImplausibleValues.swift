@@ -7,7 +7,7 @@ enum ImplausibleValues {
     static func check(_ program: Program) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func flag(_ ok: Bool, _ message: String, _ ref: SourceRef?, hint: String? = nil) {
-            if !ok { out.append(.error("implausible", message, at: Validator.here(ref, program), hint: hint)) }
+            if !ok { out.append(.error(.implausible, message, at: Validator.here(ref, program), hint: hint)) }
         }
         func point(_ p: RecoveryPoint, _ ref: SourceRef?) {
             // Two years in the point's own unit: week 104, day 728, month 24.

@@ -10,7 +10,7 @@ enum PhaseReleases {
                 for id in r.until.map(releasingPhases) ?? [] {
                     guard let k = program.phaseIndex(id), k <= i else { continue }
                     let later = program.phases.dropFirst(i + 1).first.map { "a later phase, such as 'phase \($0.id)'" }
-                    out.append(.warning("phase-release-past",
+                    out.append(.warning(.phaseReleasePast,
                                         "'\(r.rule.text)' in phase '\(phase.id)' ends when the patient reaches phase '\(id)', "
                                             + "which is already reached, so it never applies",
                                         at: Validator.here(r.source, program),

@@ -5,14 +5,14 @@ enum PhaseWeeks {
     static func check(_ program: Program) -> [Diagnostic] {
         var out: [Diagnostic] = []
         if program.phases.isEmpty, !program.id.isEmpty {
-            out.append(.warning("no-phases", "this program has no phase, so it prescribes nothing",
+            out.append(.warning(.noPhases, "this program has no phase, so it prescribes nothing",
                                 at: Validator.here(nil, program)))
         }
         for (i, p) in program.phases.enumerated() {
             let at = Validator.here(p.source, program)
             if let end = p.end, end.count <= p.start.count {
                 let unit = p.start.unit
-                out.append(.error("phase-weeks", "phase '\(p.id)' ends (\(end.text)) before it starts (\(p.start.text))",
+                out.append(.error(.phaseWeeks, "phase '\(p.id)' ends (\(end.text)) before it starts (\(p.start.text))",
                                   at: at, length: p.id.count,
                                   hint: "write the \(unit)s as '\(unit)s FIRST-LAST', for example 'weeks 6-12'"))
             }
@@ -20,7 +20,7 @@ enum PhaseWeeks {
                 let next = program.phases[i + 1]
                 let message = "phase '\(p.id)' has no end, but phase '\(next.id)' follows it; "
                     + "only the last phase may be open-ended"
-                out.append(.error("phase-open-end", message, at: at, length: p.id.count,
+                out.append(.error(.phaseOpenEnd, message, at: at, length: p.id.count,
                                   hint: "end it where phase '\(next.id)' starts, at \(next.start.text)"))
             }
             guard i > 0, let prevEnd = program.phases[i - 1].end else { continue }
@@ -31,10 +31,10 @@ enum PhaseWeeks {
             let order = compare(p.start, prevEnd)
             if order > 0 {
                 let message = "phase '\(p.id)' starts at \(p.start.text), leaving \(gap(prevEnd, p.start)) with no phase"
-                out.append(.error("phase-gap", message, at: at, length: p.id.count, notes: note, hint: hint))
+                out.append(.error(.phaseGap, message, at: at, length: p.id.count, notes: note, hint: hint))
             } else if order < 0 {
                 let message = "phase '\(p.id)' starts at \(p.start.text), before phase '\(prev.id)' ends at \(prevEnd.text)"
-                out.append(.error("phase-overlap", message, at: at, length: p.id.count, notes: note, hint: hint))
+                out.append(.error(.phaseOverlap, message, at: at, length: p.id.count, notes: note, hint: hint))
             }
         }
         return out

@@ -7,15 +7,15 @@ enum RedFlagWords {
         for f in program.redFlags {
             let at = Validator.here(f.source, program)
             if f.emergency, !f.continues.isEmpty {
-                out.append(.error("emergency-continues", "red flag '\(f.id)' is an emergency, so nothing continues during it",
+                out.append(.error(.emergencyContinues, "red flag '\(f.id)' is an emergency, so nothing continues during it",
                                   at: at, length: f.id.count, hint: "remove the 'continues' line, or make the flag 'urgent' or 'soon'"))
             }
             for phrase in f.phrases where !SymptomMatcher.isTelling(phrase) {
-                out.append(.warning("red-flag-phrase-too-common", "the phrase '\(phrase)' of red flag '\(f.id)' has only common words, so it never matches",
+                out.append(.warning(.redFlagPhraseTooCommon, "the phrase '\(phrase)' of red flag '\(f.id)' has only common words, so it never matches",
                                     at: at, length: f.id.count, hint: "name the part of the body or the sign, as in \"calf pain\""))
             }
             if f.phrases.isEmpty {
-                out.append(.warning("red-flag-no-phrases", "red flag '\(f.id)' lists no words patients use for it, so only its id finds it",
+                out.append(.warning(.redFlagNoPhrases, "red flag '\(f.id)' lists no words patients use for it, so only its id finds it",
                                     at: at, length: f.id.count, hint: "add a line such as 'says \"chest pain\", \"short of breath\"'"))
             }
         }

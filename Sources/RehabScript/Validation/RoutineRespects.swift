@@ -11,7 +11,7 @@ enum RoutineRespects {
             for use in phase.routines {
                 guard let routine = routines[use.routine] else { continue }
                 for r in rules where r.rule.isBodyMovement && !respects(routine.respects, r.rule) {
-                    out.append(.warning("routine-respects",
+                    out.append(.warning(.routineRespects,
                                         "routine '\(routine.id)' is used while '\(r.rule.text)' is in force, but it does not say it respects it",
                                         at: Validator.here(use.source, program), length: routine.id.count,
                                         notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],

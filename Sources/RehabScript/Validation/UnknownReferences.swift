@@ -28,13 +28,20 @@ enum UnknownReferences {
                 case .clearance: continue
                 }
                 if sets[r.kind]?.contains(r.id) == true { continue }
-                let hint = Suggestion.closest(to: r.id, in: candidates).map { "did you mean '\($0)'?" }
+                let suggestion = Suggestion.closest(to: r.id, in: candidates)
+                let hint = suggestion.map { "did you mean '\($0)'?" }
                 var message = "unknown \(r.kind.rawValue) '\(r.id)'"
                 if r.kind == .exercise, ladders.contains(r.id) { message += "; it is a ladder, so write 'ladder \(r.id)'" }
                 if r.kind == .exercise, routines.contains(r.id) { message += "; it is a routine, so write 'routine \(r.id)'" }
-                out.append(.error("unknown-\(r.kind == .redFlag ? "red-flag" : r.kind == .item ? "item" : r.kind.rawValue)",
+                // No edit to an id that is itself wrongly written (`Heel_Slides`): its own fix-it corrects it.
+                let fix = suggestion
+                    .flatMap { $0 == $0.lowercased().replacingUnderscores ? $0 : nil }
+                    .map { FixIt.word(r.id, at: r.source, with: $0) }
+                out.append(.error(r.kind.unknownID,
                                   message, at: r.source, length: r.id.count,
-                                  hint: hint ?? (r.kind == .item ? "name an exercise, a routine or a restricted activity" : nil)))
+                                  hint: hint ?? (r.kind == .item
+                                      ? "name an exercise, a routine or a restricted activity" : nil),
+                                  fixIt: fix))
             }
         }
         return out
@@ -50,5 +57,21 @@ enum UnknownReferences {
             }
         }
         return names
+    }
+}
+
+extension ProgramFragment.Reference.Kind {
+    /// The id of "unknown …" for this kind of reference.
+    var unknownID: DiagnosticID {
+        switch self {
+        case .exercise: return .unknownExercise
+        case .routine: return .unknownRoutine
+        case .ladder: return .unknownLadder
+        case .redFlag: return .unknownRedFlag
+        case .phase: return .unknownPhase
+        case .item: return .unknownItem
+        // Clearances are checked by `UnusedClearances`, which reports them as a warning.
+        case .clearance: return .unusedClearance
+        }
     }
 }

@@ -15,13 +15,13 @@ enum Validator {
             + ImplausibleValues.check(program)
             + ForbiddenPrescriptions.check(program)
             + RoutineRespects.check(program)
-            + UnusedClearances.check(program)
+            + UnusedClearances.check(program, fragments: fragments)
             + RedFlagWords.check(program)
         // Checks report what has no line of its own at an empty file name: the top of the main file.
         return found.map { d in
             guard d.location.file.isEmpty else { return d }
-            return Diagnostic(d.id, d.severity, d.message, at: SourceRef(file: mainFile, line: 1), length: d.length,
-                              notes: d.notes, hint: d.hint)
+            return Diagnostic(d.code, d.severity, d.message, at: SourceRef(file: mainFile, line: 1), length: d.length,
+                              notes: d.notes, hint: d.hint, fixIt: d.fixIt)
         }
     }
 

@@ -3,18 +3,24 @@ import RehabScript
 
 extension Command {
     static let check = Command(
-        "check", group: .programs, usage: "check FILE…",
-        summary: "Validate program files and run their 'expect' lines; errors show file:line:col.",
+        "check", group: .programs, usage: "check FILE… [--fix]",
+        summary: "Validate program files and run their 'expect' lines; errors show file:line:col. "
+            + "--fix applies the suggested fixes to the files.",
         example: "check Programs/lumbar-fusion.rehab",
-        arguments: .repeating(.from(.programs))
+        arguments: .repeating(.from(.programs)), options: ["fix"]
     ) { shell, args throws(CommandError) in
         guard !args.words.isEmpty else { throw .usage("check needs a program file; type for example 'check Programs/lumbar-fusion.rehab'.") }
         var errors = 0
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
-        for word in args.words {
-            let path = try shell.programPath(word)
-            let loaded = ProgramLoader.load(path, from: FileSources(), shippedFolder: shell.settings.programsDir)
+        let fix = args.flag("fix")
+        var paths: [String] = []
+        for word in args.words { paths.append(try shell.programPath(word)) }
+        if fix { try CheckFix.ensureFixable(paths) }
+        let shipped = shell.settings.programsDir
+        for path in paths {
+            let loaded = fix ? try CheckFix.run(shell, path) { ProgramLoader.load(path, from: FileSources(), shippedFolder: shipped) }
+                : ProgramLoader.load(path, from: FileSources(), shippedFolder: shipped)
             diagnostics += loaded.diagnostics
             sources.merge(loaded.sources) { first, _ in first }
             let e = loaded.diagnostics.filter { $0.severity == .error }.count
@@ -28,7 +34,7 @@ extension Command {
                           + (loaded.externalNames.isEmpty ? ""
                               : "; defined by the programs that use it: " + loaded.externalNames.joined(separator: ", ")))
             } else if e == 0 {
-                shell.say("\(path): ok — \(loaded.sources.count) file\(loaded.sources.count == 1 ? "" : "s"), \(loaded.draft.phases.count) phases, "
+                shell.say("\(path): ok — \(loaded.sources.count) file\(loaded.sources.count == 1 ? "" : "s"), \(loaded.draft.phases.count) phase\(loaded.draft.phases.count == 1 ? "" : "s"), "
                           + "\(expectations) expectations passed" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : ""))
             } else {
                 shell.say("\(path): \(e) error\(e == 1 ? "" : "s")" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : ""))
