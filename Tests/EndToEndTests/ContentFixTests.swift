@@ -50,4 +50,17 @@ struct ContentFixTests {
         let r = try p.run("can", "do", "diaphragmatic-breathing")
         #expect(r.stdout.hasPrefix("Yes"), "\(r.stdout)")
     }
+
+    @Test("after ACDF, chin tucks and isometrics say why they are fine while 'no neck-motion' holds, and only then")
+    func neckExercisesSayWhy() throws {
+        let p = try SafetyTests.Patient(procedure: "cervical-fusion")
+        for exercise in ["chin-tucks", "neck-isometrics"] {
+            let r = try p.run("can", "do", exercise)
+            #expect(r.stdout.hasPrefix("Yes — part of phase 'Protection'"), "\(r.stdout)")
+            #expect(r.stdout.contains("It is fine while 'no neck-motion' holds:"), "\(exercise): \(r.stdout)")
+        }
+        // Week 12: the ban has ended, so there is nothing to explain.
+        let later = try p.run(["can", "do", "chin-tucks"], today: "2027-01-23")
+        #expect(!later.stdout.contains("It is fine while"), "\(later.stdout)")
+    }
 }

@@ -198,8 +198,15 @@ extension Assessment {
         // Said when it carries on from an earlier phase, so a preview does not read as if it were new.
         let since = program.phases.indices.first { $0 < index && program.phases[$0].prescribes(id, in: program) }
         let carried = since.map { " (continued from phase '\(program.phases[$0].name)')" } ?? ""
+        // Said when a ban in force would seem to rule it out: the program's own reason it is fine.
+        var why = ""
+        for r in restrictions {
+            if case .no(let a) = r.rule, let reason = ex?.whileBanned[a.name] {
+                why += " It is fine while '\(r.rule.text)' holds: \(reason)."
+            }
+        }
         return Verdict(id: id, allowed: true,
-                       reason: "part of phase '\(phase.name)'\(carried)" + (dose.isEmpty ? "." : ": \(dose).") + holdNote,
+                       reason: "part of phase '\(phase.name)'\(carried)" + (dose.isEmpty ? "." : ": \(dose).") + why + holdNote,
                        source: p.source)
     }
 

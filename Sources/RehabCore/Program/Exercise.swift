@@ -9,6 +9,9 @@ public struct Exercise: Hashable, Sendable, Codable {
     public var stopIf: [String]
     /// Pain rules of this exercise alone (`stop if pain reaches 5`), on top of the program's.
     public var painRules: [PainRuleStatement]
+    /// Why it is fine while a ban is in force, by the banned activity (`while no neck-motion "…"`): a chin tuck
+    /// while "no neck motion" holds reads as a contradiction unless the patient is told.
+    public var whileBanned: [String: String] = [:]
     public var source: SourceRef?
 
     public init(id: String, name: String, position: Position? = nil, loads: Loads = Loads(), steps: [String] = [],

@@ -282,7 +282,7 @@ struct Parser {
     }
 
     static let blockOnlyKeywords: Set<String> = ["step", "cue", "never", "position", "loads", "respects", "rungs", "advice", "emergency", "urgent",
-                                                   "soon", "says", "continues"]
+                                                   "soon", "says", "continues", "while"]
 
     private mutating func exerciseLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
         guard let head = c.peek, head.kind == .word else { throw c.expected("'position', 'loads', 'step', 'cue' or 'stop if'") }
@@ -311,13 +311,18 @@ struct Parser {
             }
             try c.expect("if", "'if' (as in 'stop if \"…\"' or 'stop if pain reaches 5')")
             fragment.exercises[i].stopIf.append(try c.string("when to stop, in quotes"))
+        case "while":
+            // `while no neck-motion "a small, supported nod, not the turning that rule forbids"`
+            try c.expect("no", "'no ACTIVITY', as in 'while no neck-motion \"why it is fine\"'")
+            let (activity, _) = try c.id("the banned activity, as in 'while no neck-motion'")
+            fragment.exercises[i].whileBanned[activity] = try c.string("why it is fine while that ban holds, in quotes")
         case "hold":
             throw c.fail(.holdInExercise, "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
                          hint: "write it at the top level, or use 'stop if pain reaches N' here")
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in an exercise", at: head,
-                         hint: "an exercise has 'position', 'loads', 'step', 'cue' and 'stop if' lines",
-                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop"]))
+                         hint: "an exercise has 'position', 'loads', 'step', 'cue', 'stop if' and 'while no' lines",
+                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop", "while"]))
         }
         try c.endOfLine()
     }
