@@ -9,7 +9,7 @@ import Testing
 
     static let broken = """
         program knee "Knee"
-        wear brace when up until week 6
+        wear brace at night until week 6
         phase one "One" weeks 0-6
           ankle-pumps 2 x 10
           bridgs 2 x 10
@@ -41,7 +41,7 @@ import Testing
         #expect(r.stderr.contains("  hint: 'ankle-pumps' is defined in 'library/exercises.rehab', "
                                   + "which this file does not use\n"
                                   + "  fix: insert 'use \"library/exercises.rehab\"'\n"), "\(r.stderr)")
-        #expect(r.stderr.contains("  fix: replace 'when up' with '\"when up\"'\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("  fix: replace 'at night' with '\"at night\"'\n"), "\(r.stderr)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.broken)
     }
 
@@ -54,7 +54,7 @@ import Testing
         #expect(r.status == 0, "\(r)")
         #expect(r.stdout == """
             \(path):2:1: inserted 'use "library/exercises.rehab"'
-            \(path):3:12: replaced 'when up' with '"when up"'
+            \(path):3:12: replaced 'at night' with '"at night"'
             \(path):6:3: replaced 'bridgs' with 'bridges'
             \(path): ok — 2 files, 1 phase, 0 expectations passed
 
@@ -62,7 +62,7 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == """
             program knee "Knee"
             use "library/exercises.rehab"
-            wear brace "when up" until week 6
+            wear brace "at night" until week 6
             phase one "One" weeks 0-6
               ankle-pumps 2 x 10
               bridges 2 x 10

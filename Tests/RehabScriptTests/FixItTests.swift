@@ -140,16 +140,16 @@ import Testing
     @Test func freeWordsAfterWearAreQuoted() {
         let c = Checked("""
             program demo "Demo"
-            wear brace 1️⃣when up  and about until week 6
+            wear brace 1️⃣at night  and nap time until week 6
             phase p "P" weeks 0-6
             """)
-        let d = c.expect("unexpected", at: "1️⃣", message: ["'when'", "text in double quotes"],
+        let d = c.expect("unexpected", at: "1️⃣", message: ["'at'", "text in double quotes"],
                          hint: "wear brace \"when up\"")
-        #expect(d?.fixIt?.original == "when up  and about")
-        #expect(d?.fixIt?.replacement == "\"when up  and about\"")
+        #expect(d?.fixIt?.original == "at night  and nap time")
+        #expect(d?.fixIt?.replacement == "\"at night  and nap time\"")
         let again = Checked(fixed(c).text)
         #expect(again.diagnostics.isEmpty, "\(again.rendered)")
-        #expect(again.loaded.program?.restrictions.first?.note == "when up  and about")
+        #expect(again.loaded.program?.restrictions.first?.note == "at night  and nap time")
     }
 
     @Test func wordsWhereTextGoesAreQuotedUpToWhereTheStatementGoesOn() {

@@ -54,10 +54,11 @@ public struct Assessment: Sendable {
     // MARK: restrictions by kind
 
     /// The strictest lifting limit in force.
+    /// A limit the surgeon sets and has not recorded counts at its fallback, or as no lifting at all.
     public var liftLimit: ActiveRestriction? {
-        restrictions.filter { if case .liftAtMost = $0.rule { return true } else { return false } }
+        restrictions.filter { $0.rule.liftCap != nil }
             .min { a, b in
-                guard case .liftAtMost(let x) = a.rule, case .liftAtMost(let y) = b.rule else { return false }
+                guard let x = a.rule.liftCap, let y = b.rule.liftCap else { return false }
                 return x < y
             }
     }
@@ -85,6 +86,16 @@ public struct Assessment: Sendable {
 
     public func wearing(_ gear: String) -> ActiveRestriction? { restrictions.first { $0.rule == .wear(gear) } }
 
+    /// A `limit ACTIVITY` in force (a ban on the same activity outranks it).
+    public func limitation(on activity: Activity) -> ActiveRestriction? {
+        restrictions.first { if case .limit(let a, _) = $0.rule { return a == activity } else { return false } }
+    }
+
+    /// A `wear GEAR if ordered` in force, waiting for the surgeon's order.
+    public func wornIfOrdered(_ gear: String) -> ActiveRestriction? {
+        restrictions.first { $0.rule == .wearIfOrdered(gear) }
+    }
+
     /// One rule per kind, the one that decides the answer: the strictest limit, the ban that ends last, the gear.
     public var effectiveRestrictions: [ActiveRestriction] {
         var kinds: [String] = []
@@ -92,10 +103,10 @@ public struct Assessment: Sendable {
         return kinds.compactMap { kind in
             guard let sample = restrictions.first(where: { $0.rule.kind == kind }) else { return nil }
             switch sample.rule {
-            case .liftAtMost: return liftLimit
+            case .liftAtMost, .liftPerSurgeon: return liftLimit
             case .sitAtMost: return sitLimit
-            case .no(let a): return ban(on: a)
-            case .wear(let g): return wearing(g)
+            case .no(let a), .limit(let a, _): return ban(on: a) ?? limitation(on: a)
+            case .wear(let g), .wearIfOrdered(let g): return wearing(g) ?? wornIfOrdered(g)
             }
         }
     }

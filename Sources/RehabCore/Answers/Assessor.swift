@@ -72,7 +72,10 @@ public enum Assessor {
         for decision in OrderBook(record: record, surgery: surgery, day: day).decisions {
             let onActivity = active.filter { $0.rule.activity == decision.activity }
             switch decision.kind {
-            case .restricted(let o, let release):
+            case .restricted(var o, let release):
+                // An order to wear gear the program keeps for "if ordered" takes the program's words when it has none.
+                let pending = onActivity.first { if case .wearIfOrdered = $0.rule { return true } else { return false } }
+                if o.note == nil, let pending { o.note = pending.note }
                 active.removeAll { $0.rule.activity == decision.activity }
                 active.append(ActiveRestriction(rule: o.rule, origin: .surgeon(o), release: release))
                 overrides[decision.activity] = Override(order: .restricted(o), replaced: onActivity)
@@ -86,7 +89,12 @@ public enum Assessor {
             case .cleared(let c):
                 // A clearance releases bans and gear outright; a limit without a new number keeps the program's own
                 // rule for after the clearance (its condition `cleared lifting` is now met).
-                let released = onActivity.filter { if case .no = $0.rule { return true }; if case .wear = $0.rule { return true }; return false }
+                let released = onActivity.filter { r in
+                    switch r.rule {
+                    case .no, .wear, .wearIfOrdered, .limit: return true
+                    case .liftAtMost, .sitAtMost, .liftPerSurgeon: return false
+                    }
+                }
                 active.removeAll { r in released.contains(r) }
                 overrides[decision.activity] = Override(order: .cleared(c), replaced: released)
             }

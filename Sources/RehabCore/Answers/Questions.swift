@@ -24,12 +24,13 @@ extension Assessment {
         if let r = v.restriction, v.override == nil, let o = overrides[r.rule.activity], let replaced = o.replacedText(unit: unit) {
             v = Verdict(id: v.id, allowed: v.allowed, reason: v.reason + " It replaces the program's default, \(replaced).",
                         changesOn: v.changesOn, changesWhen: v.changesWhen, restriction: r, source: v.source, override: o)
+                .qualified(v.qualifier)
         }
         guard isOnHold, let worst = holds.sorted(by: { $0.severity < $1.severity }).first else { return v }
         return v.adding("You are on hold (\(worst.description)): \(worst.severity.action(emergencyNumber: emergencyNumber)).")
     }
 
-    private func no(_ id: String, _ r: ActiveRestriction, _ why: String) -> Verdict {
+    func no(_ id: String, _ r: ActiveRestriction, _ why: String) -> Verdict {
         Verdict(id: id, allowed: false, reason: why, changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
     }
 
@@ -41,8 +42,11 @@ extension Assessment {
         if let ban = ban(on: .lifting) {
             return no(id, ban, "no lifting at all \(ban.untilText), set by \(ban.authority).")
         }
-        guard let limitRule = liftLimit, case .liftAtMost(let limit) = limitRule.rule else {
+        guard let limitRule = liftLimit, let limit = limitRule.rule.liftCap else {
             return Verdict(id: id, allowed: true, reason: "no lifting limit is in force; lift with good form, bending at the knees.")
+        }
+        if case .liftPerSurgeon(let fallback) = limitRule.rule {
+            return surgeonLiftAnswer(id, object: object, weight: weight, fallback: fallback, limitRule)
         }
         if limit < weight {
             return no(id, limitRule, "lifting is limited to \(limit.shown(in: unit)) \(limitRule.untilText), set by \(limitRule.authority); \(object) is over it.")
@@ -82,10 +86,13 @@ extension Assessment {
         if let r = ban(on: activity) {
             return no(activity.name, r, "no \(activity.name) \(r.untilText), set by \(r.authority).")
         }
+        if let r = limitation(on: activity) { return limitAnswer(activity, r) }
+        if program.gear.contains(activity) || Activity.gear.contains(activity) { return gearAnswer(activity.name) }
         if activity == .lifting {
-            guard let r = liftLimit, case .liftAtMost(let limit) = r.rule else {
+            guard let r = liftLimit, let limit = r.rule.liftCap else {
                 return Verdict(id: activity.name, allowed: true, reason: "no lifting limit is in force.")
             }
+            if case .liftPerSurgeon(let fallback) = r.rule { return surgeonLiftAnswer(r, fallback: fallback) }
             return Verdict(id: activity.name, allowed: true,
                            reason: "lifting is allowed up to \(limit.shown(in: unit)) \(r.untilText).",
                            changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)

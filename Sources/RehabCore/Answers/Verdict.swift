@@ -21,6 +21,16 @@ public struct Verdict: Hashable, Sendable {
     public var startsInPhase: Int?
     /// "No" only because an earlier phase had it and this one does not (folded the same way).
     public var finishedEarlier = false
+    /// What a "yes" comes with: a limit to keep to, gear to wear, or gear only if the surgeon orders it.
+    public var qualifier: Qualifier?
+
+    public enum Qualifier: String, Hashable, Sendable {
+        case limited, wear
+        case ifOrdered = "if-ordered"
+    }
+
+    /// `yes`, `no`, `limited`, `wear` or `if-ordered`, as `--json` shows it.
+    public var decision: String { allowed ? qualifier?.rawValue ?? "yes" : "no" }
 
     public init(id: String, allowed: Bool, reason: String, changesOn: CalendarDay? = nil, changesWhen: String? = nil,
                 restriction: ActiveRestriction? = nil, source: SourceRef? = nil, backOff: BackOff? = nil,
@@ -32,9 +42,14 @@ public struct Verdict: Hashable, Sendable {
 
     /// The same answer with more words after its reason.
     public func adding(_ words: String) -> Verdict {
-        Verdict(id: id, allowed: allowed, reason: reason + " " + words, changesOn: changesOn, changesWhen: changesWhen,
-                restriction: restriction, source: source, backOff: backOff, override: override)
+        var v = Verdict(id: id, allowed: allowed, reason: reason + " " + words, changesOn: changesOn, changesWhen: changesWhen,
+                        restriction: restriction, source: source, backOff: backOff, override: override)
+        v.qualifier = qualifier
+        return v
     }
+
+    /// The same answer with a qualifier.
+    public func qualified(_ q: Qualifier?) -> Verdict { var v = self; v.qualifier = q; return v }
 }
 
 /// Something that changes later: a restriction released, a phase opened, a ladder rung.

@@ -19,6 +19,9 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// Activities every program is asked about even when it never mentions them.
     public static let everyday: [Activity] = [.lifting, .bending, .twisting, .sitting, .driving]
 
+    /// What a patient may be told to wear: `wear brace`, `wear collar`.
+    public static let gear: Set<Activity> = ["brace", "collar"]
+
     /// Movements of the spine a transfer routine must be written to avoid.
     public static let bodyMovements: Set<Activity> = [.bending, .twisting, .neckMotion, .overheadReaching, .lifting]
 

@@ -44,7 +44,14 @@ public struct Loads: Hashable, Sendable, Codable {
         case .no(let a):
             if a == .lifting, let lift { return "it lifts \(lift), and lifting is not allowed" }
             return activities.contains(a) ? "it involves \(a.name)" : nil
-        case .sitAtMost, .wear:
+        case .liftPerSurgeon(let fallback):
+            guard let lift else { return nil }
+            guard let fallback else { return "it lifts \(lift), and your surgeon has not set a lifting limit yet" }
+            return fallback < lift ? "it lifts \(lift), over the \(fallback) limit kept until your surgeon sets one" : nil
+        case .sitAtMost, .wear, .wearIfOrdered:
+            return nil
+        case .limit:
+            // A limit is not a ban: the exercise is written to stay within it (docs/language.md).
             return nil
         }
     }

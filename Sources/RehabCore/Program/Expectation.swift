@@ -22,6 +22,8 @@ public struct Expectation: Hashable, Sendable, Codable {
         case sitAtMost(Int)
         case sitUnlimited
         case forbidden(Activity)
+        /// A `limit ACTIVITY` decides the answer (allowed, within its words; no ban outranks it).
+        case limited(Activity)
         case wear(String)
         /// No `wear GEAR` rule is in force (the brace or collar is released).
         case without(String)

@@ -49,7 +49,20 @@ public struct Program: Hashable, Sendable, Codable {
         var seen = Activity.everyday
         for r in allRestrictions where !seen.contains(r.rule.activity) {
             if case .wear = r.rule { continue }   // a brace is worn, not done: it is a restriction, not an activity
+            if case .wearIfOrdered = r.rule { continue }
             seen.append(r.rule.activity)
+        }
+        return seen
+    }
+
+    /// The gear (`brace`, `collar`) any rule of the program says to wear, so `can brace` has an answer.
+    public var gear: [Activity] {
+        var seen: [Activity] = []
+        for r in allRestrictions {
+            switch r.rule {
+            case .wear(let g), .wearIfOrdered(let g): if !seen.contains(Activity(g)) { seen.append(Activity(g)) }
+            default: break
+            }
         }
         return seen
     }

@@ -40,6 +40,10 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case libraryContent = "library-content"
     /// `use library "NAME"` with a name that is not a plain library name.
     case libraryName = "library-name"
+    /// `limit brace` or `limit collar`: gear is worn or not (`wear …`), not limited.
+    case limitGear = "limit-gear"
+    /// `limit lifting` or `limit sitting`: a measured activity takes a number (`lift at most`, `sit at most`).
+    case limitMeasured = "limit-measured"
     /// The main program file cannot be read (or is a link out of its folder).
     case missingFile = "missing-file"
     /// The main file has no `program ID "NAME"` line.

@@ -57,6 +57,7 @@ extension Parser {
             return .sitAtMost(n)
         }
         if c.take("no") { return .forbidden(Activity(try c.id("an activity").0)) }
+        if c.take("limit") { return .limited(Activity(try c.id("an activity").0)) }
         if c.take("wear") { return .wear(try c.id("'brace' or 'collar'").0) }
         if c.take("without") { return .without(try c.id("'brace' or 'collar'").0) }
         if c.take("not") {

@@ -27,7 +27,7 @@ struct Parser {
     }
 
     static let topLevelKeywords: Set<String> = [
-        "program", "procedure", "clearance", "source", "use", "lift", "sit", "no", "wear", "stop", "hold", "red", "phase",
+        "program", "procedure", "clearance", "source", "use", "lift", "sit", "no", "wear", "limit", "stop", "hold", "red", "phase",
         "exercise", "routine", "ladder", "expect", "extends", "change", "drop", "replace",
     ]
 
@@ -127,7 +127,7 @@ struct Parser {
                     fragment.extends = base
                 }
             }
-        case "lift", "sit", "no", "wear":
+        case "lift", "sit", "no", "wear", "limit":
             fragment.restrictions += try restrictionLine(&c, phase: nil)
         case "stop", "hold":
             fragment.painRules.append(try painRule(&c))
@@ -251,7 +251,7 @@ struct Parser {
             try dose(&c, into: &p)
             fragment.phases[i].prescriptions.append(p)
             fragment.references.append(.init(kind: .ladder, id: id, source: ref))
-        case "lift", "sit", "no", "wear":
+        case "lift", "sit", "no", "wear", "limit":
             fragment.phases[i].restrictions += try restrictionLine(&c, phase: phaseID)
         case "back" where c.isWord("off", at: 1):
             let start = c.advance(); _ = c.advance()

@@ -19,16 +19,35 @@ extension Parser {
         return items.map { var r = $0; r.from = from; r.until = until; return r }
     }
 
-    /// One rule: `lift at most 10 lb`, `sit at most 30 min`, `no ACTIVITY`, `wear GEAR ["when…"]`.
+    /// One rule: `lift at most 10 lb`, `lift at most per surgeon[, else 10 lb]`, `sit at most 30 min`, `no ACTIVITY`,
+    /// `limit ACTIVITY ["…"]`, `wear GEAR [if ordered] ["…" | when WORDS]`.
     mutating func restrictionRule(_ c: inout LineCursor, phase: String?) throws(LineCursor.Failure) -> Restriction {
         let ref = c.here
         guard let head = c.advance(), head.kind == .word else {
-            throw c.expected("a restriction: 'lift at most', 'sit at most', 'no' or 'wear'")
+            throw c.expected("a restriction: 'lift at most', 'sit at most', 'no', 'limit' or 'wear'")
         }
         switch head.text {
         case "lift":
             try c.expect("at"); try c.expect("most", "'most' (as in 'lift at most 10 lb')")
-            return Restriction(rule: .liftAtMost(try c.weight()), phase: phase, source: ref)
+            guard c.take("per") else { return Restriction(rule: .liftAtMost(try c.weight()), phase: phase, source: ref) }
+            try c.expect("surgeon", "'surgeon' (as in 'lift at most per surgeon')")
+            // `, else 10 lb` is this rule's fallback, not a second rule on the line.
+            if c.peek?.kind == .comma && c.isWord("else", at: 1) { _ = c.advance() }
+            let fallback: Weight? = c.take("else") ? try c.weight() : nil
+            return Restriction(rule: .liftPerSurgeon(fallback: fallback), phase: phase, source: ref)
+        case "limit":
+            let (a, aref) = try c.id("an activity such as 'bending' or 'overhead-reaching'")
+            if a == Activity.lifting.name || a == Activity.sitting.name {
+                let hint = a == Activity.lifting.name ? "write 'lift at most 10 lb' or 'lift at most per surgeon'"
+                    : "write 'sit at most 30 min'"
+                c.diagnostics.append(.error(.limitMeasured, "'limit \(a)' gives no number", at: aref, length: a.count, hint: hint))
+            } else if Activity.gear.contains(Activity(a)) {
+                c.diagnostics.append(.error(.limitGear, "a \(a) is worn, not limited", at: aref, length: a.count,
+                                            hint: "write 'wear \(a) when up' or 'wear \(a) if ordered'"))
+            }
+            var note: String?
+            if c.peek?.kind == .string { note = try c.string("what the limit allows") }
+            return Restriction(rule: .limit(Activity(a), note: note), phase: phase, source: ref)
         case "sit":
             try c.expect("at"); try c.expect("most", "'most' (as in 'sit at most 30 min')")
             let n = try c.int("a number of minutes")
@@ -44,15 +63,37 @@ extension Parser {
                                             length: gear.count, fixIt: Suggestion.closest(to: gear, in: ["brace", "collar"])
                                                 .map { .word(gear, at: gref, with: $0) }))
             }
+            var ifOrdered = false
+            if c.take("if") {
+                try c.expect("ordered", "'ordered' (as in 'wear collar if ordered')")
+                ifOrdered = true
+            }
             var note: String?
-            if c.peek?.kind == .string { note = try c.string("when to wear it") }
+            if c.peek?.kind == .string {
+                note = try c.string("when to wear it")
+            } else if c.take("when") {
+                note = try circumstance(&c)
+            }
             if let t = c.peek, t.kind == .word, !LineCursor.continuesStatement(t.text, next: c.peek(1)) {
                 throw c.freeWords(t)
             }
-            return Restriction(rule: .wear(gear), phase: phase, note: note, source: ref)
+            return Restriction(rule: ifOrdered ? .wearIfOrdered(gear) : .wear(gear), phase: phase, note: note, source: ref)
         default:
-            throw c.fail(.expected, "expected a restriction: 'lift at most', 'sit at most', 'no' or 'wear', found '\(head.text)'", at: head)
+            throw c.fail(.expected,
+                         "expected a restriction: 'lift at most', 'sit at most', 'no', 'limit' or 'wear', found '\(head.text)'", at: head)
         }
+    }
+
+    /// The words after `wear brace when`, up to `from`, `until` or a comma: "when up", "when in the car".
+    private mutating func circumstance(_ c: inout LineCursor) throws(LineCursor.Failure) -> String {
+        var words: [String] = []
+        while let t = c.peek, t.kind != .comma, !c.isWord("from"), !c.isWord("until") {
+            words.append(t.text); _ = c.advance()
+        }
+        guard !words.isEmpty else {
+            throw c.expected("the circumstance it is worn in, as in 'when up' or 'when in the car'")
+        }
+        return "when " + words.joined(separator: " ")
     }
 
     /// `week 6 and cleared lifting or month 3 or phase return`: `and` binds tighter than `or`.

@@ -49,6 +49,7 @@ public enum ExpectationRunner {
         case .sitAtMost(let m): return "'sit at most \(m) min'"
         case .sitUnlimited: return "no sitting limit"
         case .forbidden(let a): return "'no \(a.name)'"
+        case .limited(let a): return "'limit \(a.name)'"
         case .wear(let g): return "'wear \(g)'"
         case .without(let g): return "no 'wear \(g)' rule"
         case .allowed(let id): return "'\(id)' allowed"
@@ -66,8 +67,12 @@ public enum ExpectationRunner {
         case .onHold:
             return a.isOnHold ? nil : "the patient is \(a.phaseLabel)"
         case .liftAtMost(let w):
-            guard let r = a.liftLimit, case .liftAtMost(let limit) = r.rule else { return "no lifting limit is in force" }
-            return limit == w ? nil : "the limit in force is \(limit)" + (r.source.map { " (\($0))" } ?? "")
+            guard let r = a.liftLimit, let limit = r.rule.liftCap else { return "no lifting limit is in force" }
+            if limit == w { return nil }
+            if case .liftPerSurgeon = r.rule {
+                return "'\(r.rule.text)' is in force" + (r.source.map { " (\($0))" } ?? "")
+            }
+            return "the limit in force is \(limit)" + (r.source.map { " (\($0))" } ?? "")
         case .liftUnlimited:
             guard let r = a.liftLimit else { return nil }
             return "'\(r.rule.text)' is in force" + (r.source.map { " (\($0))" } ?? "")
@@ -77,6 +82,9 @@ public enum ExpectationRunner {
         case .sitUnlimited:
             guard let r = a.sitLimit else { return nil }
             return "'\(r.rule.text)' is in force"
+        case .limited(let activity):
+            if let ban = a.ban(on: activity) { return "'\(ban.rule.text)' is in force \(ban.untilText)" }
+            return a.limitation(on: activity) == nil ? "no 'limit \(activity.name)' is in force" : nil
         case .forbidden(let activity):
             return a.ban(on: activity) == nil ? "nothing rules out \(activity.name)" : nil
         case .wear(let g):

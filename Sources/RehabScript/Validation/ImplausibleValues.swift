@@ -33,7 +33,9 @@ enum ImplausibleValues {
                 flag(w.pounds > 0 && w.pounds <= 200, "a lifting limit of \(w) is not plausible; use a limit between 1 and 200 lb", r.source)
             case .sitAtMost(let m):
                 flag(m > 0 && m <= 480, "a sitting limit of \(m) min is not plausible; use 1 to 480 minutes", r.source)
-            case .no, .wear: break
+            case .liftPerSurgeon(let w?):
+                flag(w.pounds > 0 && w.pounds <= 200, "a fallback lifting limit of \(w) is not plausible; use 1 to 200 lb", r.source)
+            case .no, .wear, .limit, .liftPerSurgeon, .wearIfOrdered: break
             }
             if let f = r.from { point(f, r.source) }
             if let u = r.until { condition(u, r.source) }

@@ -24,8 +24,17 @@ enum RoutineRespects {
 
     static func respects(_ list: [RestrictionRule], _ rule: RestrictionRule) -> Bool {
         switch rule {
-        case .wear: return true
+        case .wear, .wearIfOrdered: return true
         case .no: return list.contains(rule)
+        // A routine written for a ban on the activity also honours a limit on it.
+        case .limit(let a, _):
+            return list.contains { r in if case .limit(a, _) = r { return true }; return r == .no(a) }
+        case .liftPerSurgeon:
+            guard let cap = rule.liftCap else { return false }
+            return list.contains { r in
+                if case .liftPerSurgeon = r { return true }
+                return r.liftCap.map { !(cap < $0) } ?? false
+            }
         case .liftAtMost(let limit):
             return list.contains { if case .liftAtMost(let w) = $0 { return !(limit < w) } else { return false } }
         case .sitAtMost(let limit):

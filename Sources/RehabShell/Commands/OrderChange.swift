@@ -27,7 +27,10 @@ struct OrderChange {
             guard let b = p.before else { return false }
             guard let a = p.after else { return true }
             switch (b.rule, a.rule) {
-            case (.liftAtMost(let x), .liftAtMost(let y)): return x < y
+            case (.liftAtMost, .liftAtMost), (.liftPerSurgeon, .liftAtMost), (.liftPerSurgeon, .liftPerSurgeon):
+                // Recording the surgeon's number loosens when it allows more than the fallback kept till then.
+                guard let x = b.rule.liftCap, let y = a.rule.liftCap else { return false }
+                return x < y
             case (.sitAtMost(let x), .sitAtMost(let y)): return x < y
             default: return false
             }
@@ -42,9 +45,9 @@ struct OrderChange {
             case (let b?, nil):
                 lines.append("Now allowed: \(b.rule.activity.name) (it was '\(b.rule.text)' \(b.untilText), set by \(b.authority)).")
             case (nil, let a?):
-                lines.append("Now in force: \(a.rule.plain(unit: unit)) \(a.untilText), set by \(a.authority).")
+                lines.append("Now in force: \(a.rule.plain(unit: unit))\(a.note.map { " (\($0))" } ?? "") \(a.untilText), set by \(a.authority).")
             case (let b?, let a?) where b != a && (b.rule != a.rule || b.origin != a.origin):
-                lines.append("Now: \(a.rule.plain(unit: unit)) \(a.untilText), set by \(a.authority) (it was '\(b.rule.text)', set by \(b.authority)).")
+                lines.append("Now: \(a.rule.plain(unit: unit))\(a.note.map { " (\($0))" } ?? "") \(a.untilText), set by \(a.authority) (it was '\(b.rule.text)', set by \(b.authority)).")
             default: break
             }
         }

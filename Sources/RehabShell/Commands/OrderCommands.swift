@@ -43,10 +43,10 @@ extension Command {
     }
 
     static let restrict = Command(
-        "restrict", group: .orders, usage: "restrict WHAT [N lb|N min] [until week N|until YYYY-MM-DD] [by WHO]",
+        "restrict", group: .orders, usage: "restrict WHAT [N lb|N min|when WORDS] [until week N|until YYYY-MM-DD] [by WHO]",
         summary: "Record your surgeon's order for an activity; it replaces the program's default, and the latest order stands.",
         example: "restrict lifting 5 lb until week 8 by \"Dr Lee\"",
-        arguments: .from(.clearances, then: .words(["until", "by"])), options: [.value("note", "TEXT")]
+        arguments: .from(.clearances, then: .words(["until", "by", "when"])), options: [.value("note", "TEXT")]
     ) { shell, args throws(CommandError) in
         guard let what = args.words.first?.lowercased() else {
             throw .usage("say what is restricted; type for example 'restrict lifting 5 lb until week 8' or 'restrict driving until week 6'.")
@@ -75,10 +75,13 @@ extension Command {
             }
             minutes = n; rest.removeFirst(2)
         }
-        let parts = try OrderWords.parse(rest, today: shell.settings.today, unit: v.record.profile.unit, allowed: ["until", "by"])
+        // Gear takes the circumstance it is worn in: `restrict brace when up until week 8`.
+        let isGear = Activity.gear.contains(activity)
+        let parts = try OrderWords.parse(rest, today: shell.settings.today, unit: v.record.profile.unit,
+                                         allowed: isGear ? ["until", "by", "when"] : ["until", "by"])
         func order(_ by: String?) -> SurgeonOrder {
             SurgeonOrder(activity: activity, limit: limit, minutes: minutes, until: parts.until, by: by,
-                         on: shell.settings.today, note: args.option("note"))
+                         on: shell.settings.today, note: parts.when.map { "when \($0)" } ?? args.option("note"))
         }
         if let end = order(nil).endDay(surgery: v.surgery), end <= shell.settings.today {
             throw .usage("that order would already be over (\(end)); give a later week or date.")
@@ -91,7 +94,7 @@ extension Command {
         }
         let o = order(by)
         try shell.append(.restrictionOrdered(o), to: v.name)
-        shell.say("Recorded: \(o.rule.text)" + (o.endDay(surgery: v.surgery).map { " until \($0)" } ?? " until your surgeon says otherwise")
+        shell.say("Recorded: \(o.rule.text)" + (o.note.map { " (\($0))" } ?? "") + (o.endDay(surgery: v.surgery).map { " until \($0)" } ?? " until your surgeon says otherwise")
                   + (by.map { ", ordered by \($0)" } ?? "") + ". It replaces the program's default for \(activity.name), and any earlier order.")
         for line in change.summary(unit: v.record.profile.unit, topic: activity.name) { shell.say(line) }
     }
@@ -196,6 +199,8 @@ struct OrderWords {
     var by: String?
     var on: CalendarDay?
     var until: SurgeonOrder.Until?
+    /// The circumstance gear is worn in (`when up`, `when in the car`), without the `when`.
+    var when: String?
 
     static func parse(_ words: [String], today: CalendarDay, unit: Weight.Unit, allowed: Set<String>) throws(CommandError) -> OrderWords {
         var out = OrderWords()
@@ -213,6 +218,13 @@ struct OrderWords {
                 }
                 guard n > 0, Weight(n, u).pounds <= 500 else { throw .usage("a limit must be more than 0 and at most 500 lb.") }
                 out.limit = Weight(n, u); i += 4
+            case "when":
+                let stop = words[(i + 1)...].firstIndex { allowed.contains($0.lowercased()) } ?? words.count
+                let words = words[(i + 1)..<stop].joined(separator: " ")
+                guard !words.isEmpty, words.count <= 80 else {
+                    throw .usage("say when it is worn, as in 'when up' or 'when in the car'.")
+                }
+                out.when = words; i = stop
             case "by":
                 let stop = words[(i + 1)...].firstIndex { allowed.contains($0.lowercased()) && $0.lowercased() != "by" } ?? words.count
                 let who = words[(i + 1)..<stop].joined(separator: " ")

@@ -137,7 +137,9 @@ enum Question {
             if program.exercise(first) != nil { return .exercise(first) }
             if program.routine(first) != nil { return .routine(first) }
             let activity = Activity.from(verb: first)
-            let known = (program.activities + view.record.orders.map(\.activity)).uniqued
+            // Gear is asked about too (`can brace`), though it is worn rather than done.
+            let gear = program.gear + Array(Activity.gear).sorted()
+            let known = (program.activities + gear + view.record.orders.map(\.activity)).uniqued
             if known.contains(activity) { return .activity(activity) }
             let candidates = known.map(\.verb) + known.map(\.name) + program.exercises.map(\.id)
             throw unknown("activity", first, candidates)

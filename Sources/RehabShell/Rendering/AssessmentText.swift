@@ -32,7 +32,11 @@ struct AssessmentText {
     }
 
     func verdictLines(_ vs: [Verdict], names: (String) -> String) -> String {
-        vs.map { "  \(mark($0.allowed)) \(names($0.id)) — \($0.reason)\n" }.joined()
+        // A yes within a limit says so before its reason, since the mark alone reads as a plain yes.
+        vs.map { v in
+            let limited = v.qualifier == .limited && v.allowed ? "limited: " : ""
+            return "  \(mark(v.allowed)) \(names(v.id)) — \(limited)\(v.reason)\n"
+        }.joined()
     }
 
     /// Like `verdictLines`, with everything that waits only for a later phase folded into one line per phase.
@@ -97,12 +101,18 @@ enum PreviewTable {
                                               assumeHistoryGatesMet: true)
         for (week, a) in zip(weeks, assessments) {
             let lift: String
-            if let r = a.liftLimit, case .liftAtMost(let w) = r.rule { lift = "≤ \(w)" } else { lift = "no limit" }
+            if let r = a.liftLimit, let w = r.rule.liftCap {
+                if case .liftPerSurgeon = r.rule {
+                    lift = "per surgeon" + (w.pounds > 0 ? ", ≤ \(w)" : "")
+                } else {
+                    lift = "≤ \(w)"
+                }
+            } else { lift = "no limit" }
             // Lifting has its own column; of several sitting limits only the strictest applies.
             let strictestSit = a.sitLimit?.rule
             let others = a.restrictions.filter {
                 switch $0.rule {
-                case .liftAtMost: return false
+                case .liftAtMost, .liftPerSurgeon: return false
                 case .sitAtMost: return $0.rule == strictestSit
                 default: return true
                 }

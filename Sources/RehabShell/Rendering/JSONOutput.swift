@@ -17,6 +17,8 @@ enum JSONOutput {
     struct VerdictJSON: Encodable {
         let id: String
         let allowed: Bool
+        /// `yes`, `no`, `limited`, `wear` or `if-ordered`.
+        let decision: String
         let reason: String
         @Nullable var changesOn: String?
         @Nullable var changesWhen: String?
@@ -25,7 +27,7 @@ enum JSONOutput {
         let backedOff: Bool
 
         init(_ v: Verdict) {
-            id = v.id; allowed = v.allowed; reason = v.reason; changesOn = v.changesOn?.iso
+            id = v.id; allowed = v.allowed; decision = v.decision; reason = v.reason; changesOn = v.changesOn?.iso
             changesWhen = v.changesWhen; source = v.source?.description; backedOff = v.backOff != nil
         }
     }
@@ -40,6 +42,18 @@ enum JSONOutput {
         @Nullable var source: String?
         /// The program's rule a clinician's order set aside, in program words.
         @Nullable var replaces: String?
+        /// `no`, `limited`, `wear` or `if-ordered`: what the rule asks of the patient.
+        let decision: String
+
+        static func decision(_ rule: RestrictionRule) -> String {
+            switch rule {
+            case .no: return "no"
+            case .liftPerSurgeon(nil): return "no"
+            case .liftAtMost, .sitAtMost, .limit, .liftPerSurgeon: return "limited"
+            case .wear: return "wear"
+            case .wearIfOrdered: return "if-ordered"
+            }
+        }
 
         init(_ r: ActiveRestriction, replaces: String? = nil) {
             self.replaces = replaces
@@ -47,8 +61,10 @@ enum JSONOutput {
             switch r.rule {
             case .liftAtMost(let w): limit = w.description
             case .sitAtMost(let m): limit = "\(m) min"
-            case .no, .wear: limit = nil
+            case .liftPerSurgeon(let w): limit = w?.description
+            case .no, .wear, .limit, .wearIfOrdered: limit = nil
             }
+            decision = RestrictionJSON.decision(r.rule)
             releasedOn = r.release.on?.iso; releasedWhen = r.release.when; setBy = r.authority; source = r.source?.description
         }
     }

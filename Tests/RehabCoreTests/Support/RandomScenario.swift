@@ -248,7 +248,10 @@ enum Reference {
         switch rule {
         case .liftAtMost(let limit): return loads.lift.map { tenths($0) > tenths(limit) } ?? false
         case .no(let a): return loads.activities.contains(a)
-        case .sitAtMost, .wear: return false
+        case .liftPerSurgeon(let fallback):
+            guard let lift = loads.lift else { return false }
+            return fallback.map { tenths(lift) > tenths($0) } ?? true
+        case .sitAtMost, .wear, .limit, .wearIfOrdered: return false
         }
     }
 }

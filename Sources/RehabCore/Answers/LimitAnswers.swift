@@ -1,0 +1,66 @@
+/// Answers for rules that are neither a plain yes nor a no: `limit ACTIVITY`, a lifting limit the surgeon sets,
+/// and gear that is worn (or worn only once ordered).
+extension Assessment {
+    /// What every answer under a surgeon-set lifting limit ends with, until the order is recorded.
+    public static let surgeonSetsLift = "your surgeon sets this limit — record it with 'restrict lifting N lb by NAME'."
+
+    /// `can bend` under `limit bending "…"`: allowed, within the words of the limit.
+    func limitAnswer(_ activity: Activity, _ r: ActiveRestriction) -> Verdict {
+        guard case .limit(_, let note) = r.rule else { return no(activity.name, r, "\(r.rule.plain(unit: unit)).") }
+        let lasts = r.release.when == nil ? "has no end date set" : "lasts \(r.untilText)"
+        return Verdict(id: activity.name, allowed: true,
+                       reason: "\(note ?? RestrictionRule.limitWords); this limit on \(activity.name) \(lasts), set by \(r.authority).",
+                       changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+            .qualified(.limited)
+    }
+
+    /// `can lift 8 lb` while the surgeon's number is not recorded: the fallback decides, or no lifting at all.
+    func surgeonLiftAnswer(_ id: String, object: String, weight: Weight, fallback: Weight?, _ r: ActiveRestriction) -> Verdict {
+        let rule = "\(r.untilText), set by \(r.authority)"
+        guard let fallback else {
+            return no(id, r, "no lifting until your surgeon's limit is recorded (\(rule)); " + Assessment.surgeonSetsLift)
+        }
+        let kept = "the \(fallback.shown(in: unit)) limit your program keeps until your surgeon's number is recorded (\(rule))"
+        if fallback < weight {
+            return no(id, r, "\(object) is over \(kept); " + Assessment.surgeonSetsLift)
+        }
+        return Verdict(id: id, allowed: true, reason: "\(object) is within \(kept); bend at the knees and keep it close. "
+                           + "Y" + Assessment.surgeonSetsLift.dropFirst(),
+                       changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+            .qualified(.limited)
+    }
+
+    /// `can lift` while the surgeon's number is not recorded.
+    func surgeonLiftAnswer(_ r: ActiveRestriction, fallback: Weight?) -> Verdict {
+        let rule = "\(r.untilText), set by \(r.authority)"
+        guard let fallback else {
+            return no(Activity.lifting.name, r, "no lifting until your surgeon's limit is recorded (\(rule)); " + Assessment.surgeonSetsLift)
+        }
+        return Verdict(id: Activity.lifting.name, allowed: true,
+                       reason: "lifting is allowed up to \(fallback.shown(in: unit)) until your surgeon's number is recorded (\(rule)); "
+                           + Assessment.surgeonSetsLift,
+                       changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+            .qualified(.limited)
+    }
+
+    /// `can brace`: whether it must be worn now, when, until when and whose rule it is.
+    func gearAnswer(_ gear: String) -> Verdict {
+        if let r = wearing(gear) {
+            let when = r.note.map { " (\($0))" } ?? ""
+            return Verdict(id: gear, allowed: true, reason: "your \(gear) must be worn\(when) \(r.untilText), set by \(r.authority).",
+                           changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+                .qualified(.wear)
+        }
+        if let r = wornIfOrdered(gear) {
+            let when = r.note.map { " (\($0))" } ?? ""
+            let lasts = r.release.when == nil ? "" : " This rule of the program lasts \(r.untilText)."
+            return Verdict(id: gear, allowed: true,
+                           reason: "your \(gear) is only worn if your surgeon orders it\(when), set by \(r.authority); no order is recorded, "
+                               + "so you need not wear it now. If they order it, record it with 'restrict \(gear) by NAME'.\(lasts)",
+                           changesWhen: "your surgeon orders it", restriction: r, source: r.source)
+                .qualified(.ifOrdered)
+        }
+        return Verdict(id: gear, allowed: true,
+                       reason: "nothing in your program or your surgeon's orders asks you to wear a \(gear) now.")
+    }
+}
