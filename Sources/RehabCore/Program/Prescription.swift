@@ -9,6 +9,12 @@ public struct Prescription: Hashable, Sendable, Codable {
     public var backOff: Dose?
     public var backOffSource: SourceRef?
     public var source: SourceRef?
+    /// `from week 8`, `when cleared stabilization`: until it holds, the item is not yet part of the phase.
+    public var gate: Condition?
+    /// `onward`: the prescription goes on into every later phase until one prescribes it again or says `stop`.
+    public var carriesOn: Bool?
+    /// The id of the phase that wrote it, when it was carried into this one by `onward`.
+    public var carriedFrom: String?
 
     public init(exercise: String, isLadder: Bool = false, dose: Dose = Dose(), progressions: [WeeklyProgression] = [],
                 backOff: Dose? = nil, source: SourceRef? = nil) {
