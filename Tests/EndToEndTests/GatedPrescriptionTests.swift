@@ -55,6 +55,14 @@ struct GatedPrescriptionTests {
         #expect(week12.contains("yes Bridges — part of phase 'Strength'"), "\(week12)")
         let week17 = try run(sandbox, ["preview", path, "--week", "17", "--all"]).stdout
         #expect(!week17.contains("Walking — part of"), "stopped in phase 'Return': \(week17)")
+        // The week-by-week table: bridges from week 12 only, walking until the stop.
+        let table = try run(sandbox, ["preview", path]).stdout.split(separator: "\n").map { String($0) }
+        let row = { (week: Int) in table.first { $0.hasPrefix("\(week) ") } ?? "" }
+        #expect(row(11).hasSuffix("walking") && row(12).hasSuffix("bridges, walking"), "\(table)")
+        #expect(row(16).hasSuffix("-"), "\(table)")
+        let shown = try run(sandbox, ["program", "show", path]).stdout
+        #expect(shown.contains("  bridges 2 × 10 from week 12\n"), "\(shown)")
+        #expect(shown.contains("(continued from phase protection)"), "\(shown)")
     }
 
     @Test("check rejects a gate that opens before the restriction ends, and a stop with nothing carried")

@@ -105,6 +105,32 @@ import Testing
         #expect(walking(ps[2])?.dose(weeksIntoPhase: 5).minutes == 40, "up to its cap")
     }
 
+    @Test func aCarriedItemIsReportedOncePerRestrictionLine() {
+        let c = Checked("""
+            program demo "Demo"
+            no bending from week 6 until week 20
+            exercise bridges "Bridges"
+              loads bending
+            phase one "One" weeks 0-6
+              1️⃣bridges 2 x 10, onward
+            phase two "Two" weeks 6-12
+            phase three "Three" weeks 12-26
+            """)
+        c.expect("forbidden-prescription", at: "1️⃣", message: ["phase 'two'", "carried on from phase 'one'"])
+    }
+
+    @Test func aShownProgramSaysTheGateAndWhereACarriedItemComesFrom() {
+        let c = Checked(Self.header + """
+            phase one "One" weeks 0-6
+              walking 20 min, onward
+            phase two "Two" weeks 6-12
+              bridges 2 x 10 from week 8
+            """)
+        let two = c.loaded.program?.phases.last?.prescriptions
+        #expect(two?.first?.gateSyntax == "from week 8")
+        #expect(two?.last?.carriedFrom == "one" && two?.last?.gateSyntax == nil)
+    }
+
     @Test func aCarriedItemThatBreaksALaterRestrictionIsReportedAtItsLine() {
         let c = Checked(Self.header + """
             phase one "One" weeks 0-6

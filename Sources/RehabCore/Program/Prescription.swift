@@ -33,6 +33,13 @@ public struct Prescription: Hashable, Sendable, Codable {
         return named.capped(by: current)
     }
 
+    /// The gate as written in a program: `from week 8`, `when cleared stabilization`.
+    public var gateSyntax: String? {
+        guard let gate else { return nil }
+        if case .at = gate { return "from \(gate.text)" }
+        return "when \(gate.text)"
+    }
+
     /// The dose in a given week, counting weeks from the phase's first week.
     public func dose(weeksIntoPhase: Int) -> Dose {
         var d = dose

@@ -138,8 +138,9 @@ enum ProgramSummary {
             for g in ph.gates { out += "  requires \(g.gate.text)\n" }
             for r in ph.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
             for rx in ph.prescriptions {
-                let gate = rx.gate.map { " when \($0.text)" } ?? ""
-                let carried = rx.carriedFrom.map { " (continued from phase \($0))" } ?? ""
+                let gate = rx.gateSyntax.map { " " + $0 } ?? ""
+                let carried = (rx.carriesOn == true ? ", onward" : "")
+                    + (rx.carriedFrom.map { " (continued from phase \($0))" } ?? "")
                 out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\(gate)\(carried)\n"
             }
             for r in ph.routines { out += "  routine \(r.routine)\n" }
