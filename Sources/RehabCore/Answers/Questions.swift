@@ -183,6 +183,7 @@ extension Assessment {
             }
             return Verdict(id: id, allowed: false, reason: "no phase of your program prescribes \(name); ask your therapist before trying it.")
         }
+        if let gated = gateVerdict(p, id: id, name: name, phase: phase) { return gated }
         if let ex {
             for r in restrictions {
                 if let conflict = ex.loads.conflict(with: r.rule) {
@@ -203,7 +204,9 @@ extension Assessment {
         let weeksIn = phase.weeksIn(on: date, surgery: surgery)
         let dose = p.dose(weeksIntoPhase: weeksIn).text
         // Said when it carries on from an earlier phase, so a preview does not read as if it were new.
-        let since = program.phases.indices.first { $0 < index && program.phases[$0].prescribes(id, in: program) }
+        // A carried (`onward`) item names the phase that wrote it.
+        let origin = p.carriedFrom.flatMap(program.phaseIndex)
+        let since = origin ?? program.phases.indices.first { $0 < index && program.phases[$0].prescribes(id, in: program) }
         let carried = since.map { " (continued from phase '\(program.phases[$0].name)')" } ?? ""
         // Said when a ban in force would seem to rule it out: the program's own reason it is fine.
         var why = ""
@@ -268,7 +271,7 @@ extension Assessment {
         guard !isOnHold, let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else { return [] }
         var ids: [String] = []
         let rungs = rungs(record: record)
-        for p in program.phases[index].prescriptions {
+        for p in program.phases[index].prescriptions where gateHolds(p) {
             var id = p.exercise
             if p.isLadder {
                 guard let ladder = program.ladder(p.exercise), !ladder.rungs.isEmpty else { continue }
@@ -297,6 +300,16 @@ extension Assessment {
         var list: [Unlock] = []
         for r in restrictions where r.release.when != nil {
             list.append(Unlock(what: "'\(r.rule.text)' ends", on: r.release.on, when: r.release.when, gates: []))
+        }
+        // A gated prescription of this phase (`bridges 2 x 10 from week 8`) starts when its gate holds.
+        if let i = state.phaseIndex {
+            let facts = gateFacts
+            for p in program.phases[i].prescriptions where !gateHolds(p) {
+                guard let gate = p.gate else { continue }
+                let release = Release.of(gate, facts)
+                let name = p.isLadder ? program.ladder(p.exercise)?.name : program.exercise(p.exercise)?.name
+                list.append(Unlock(what: "\(name ?? p.exercise) starts", on: release.on, when: release.when, gates: []))
+            }
         }
         if let i = state.phaseIndex, i + 1 < program.phases.count {
             let next = program.phases[i + 1]

@@ -9,6 +9,12 @@ public struct Prescription: Hashable, Sendable, Codable {
     public var backOff: Dose?
     public var backOffSource: SourceRef?
     public var source: SourceRef?
+    /// `from week 8`, `when cleared stabilization`: until it holds, the item is not yet part of the phase.
+    public var gate: Condition?
+    /// `onward`: the prescription goes on into every later phase until one prescribes it again or says `stop`.
+    public var carriesOn: Bool?
+    /// The id of the phase that wrote it, when it was carried into this one by `onward`.
+    public var carriedFrom: String?
 
     public init(exercise: String, isLadder: Bool = false, dose: Dose = Dose(), progressions: [WeeklyProgression] = [],
                 backOff: Dose? = nil, source: SourceRef? = nil) {
@@ -25,6 +31,13 @@ public struct Prescription: Hashable, Sendable, Codable {
     public func backedOffDose(from current: Dose) -> Dose {
         guard let named = backOff else { return current.halved }
         return named.capped(by: current)
+    }
+
+    /// The gate as written in a program: `from week 8`, `when cleared stabilization`.
+    public var gateSyntax: String? {
+        guard let gate else { return nil }
+        if case .at = gate { return "from \(gate.text)" }
+        return "when \(gate.text)"
     }
 
     /// The dose in a given week, counting weeks from the phase's first week.

@@ -2,6 +2,8 @@
 /// match on, so a new one is added here (with a fixture in `Tests/Fixtures/malformed/`), never typed
 /// as a string at the place that reports it. `docs/language.md` lists them; a test keeps both in step.
 public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
+    /// A `back off` line with a gate or `onward`: the back-off dose follows its prescription.
+    case backOffGate = "back-off-gate"
     /// A back-off line's dose grows week by week, which a smaller, safer dose must not.
     case backOffProgression = "back-off-progression"
     /// `back off ID` names an exercise this phase does not prescribe above it.
@@ -14,6 +16,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case changeUnknown = "change-unknown"
     /// A second `extends` line: a variant has one base.
     case duplicateExtends = "duplicate-extends"
+    /// A prescription with two gates (`from …` and `when …`): write one condition, joined with `and`.
+    case duplicateGate = "duplicate-gate"
     /// Two definitions share an id (or an exercise and a routine do).
     case duplicateID = "duplicate-id"
     /// A file has a second `program` line.
@@ -72,6 +76,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case routineOutsidePhase = "routine-outside-phase"
     /// A routine is used while a restriction is in force that it does not say it respects.
     case routineRespects = "routine-respects"
+    /// `stop EXERCISE` in a phase where nothing carries that exercise on (`onward`).
+    case stopNotCarried = "stop-not-carried"
     /// An indented line under no block.
     case strayIndent = "stray-indent"
     /// A line indented with tabs.

@@ -231,6 +231,8 @@ public enum ProgramLoader {
             program.routines += f.routines
             program.ladders += f.ladders
         }
+        let stops = chain.compactMap { byFile[$0] }.flatMap(\.stops)
+        diagnostics += CarriedPrescriptions.apply(stops, to: &program)
         return (program, diagnostics)
     }
 }

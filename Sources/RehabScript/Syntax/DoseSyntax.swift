@@ -2,10 +2,44 @@ import RehabCore
 
 extension Parser {
     /// `2 x 10, hold 5 s, 3 times a day, +5 s hold each week up to 30 s`
+    /// May end with a gate (`from week 8`, `when cleared stabilization`) and `onward` (carry into later phases).
     mutating func dose(_ c: inout LineCursor, into p: inout Prescription) throws(LineCursor.Failure) {
         if c.atEnd { return }
-        repeat { try doseItem(&c, into: &p) } while c.take(.comma)
+        if !atDoseEnding(c) {
+            repeat {
+                if atDoseEnding(c) { break }
+                try doseItem(&c, into: &p)
+            } while c.take(.comma)
+        }
+        try doseEnding(&c, into: &p)
         try c.endOfLine()
+    }
+
+    /// `from`, `when` or `onward`: what may follow the dose on a prescription line.
+    private func atDoseEnding(_ c: LineCursor) -> Bool { c.isWord("from") || c.isWord("when") || c.isWord("onward") }
+
+    /// `from week 8 [and cleared X]`, `when cleared X [or week 12]`, `onward`, in either order.
+    private mutating func doseEnding(_ c: inout LineCursor, into p: inout Prescription) throws(LineCursor.Failure) {
+        while atDoseEnding(c) {
+            let at = c.peek
+            if c.take("onward") {
+                p.carriesOn = true
+                _ = c.take(.comma)
+                continue
+            }
+            if p.gate != nil {
+                throw c.fail(.duplicateGate, "a prescription has one gate; join conditions with 'and' or 'or'", at: at,
+                             hint: "write for example 'from week 8 and cleared stabilization'")
+            }
+            if c.take("from") {
+                // `from` reads as a point in time; `when` takes any condition.
+                guard c.atPoint else { throw c.expected("'week N', 'day N' or 'month N' after 'from', as in 'from week 8'") }
+            } else {
+                _ = c.advance()
+            }
+            p.gate = try condition(&c)
+            _ = c.take(.comma)
+        }
     }
 
     private mutating func doseItem(_ c: inout LineCursor, into p: inout Prescription) throws(LineCursor.Failure) {
@@ -141,7 +175,7 @@ extension Parser {
         if c.take("day") { every = .day } else if c.take("week") { every = .week } else { throw c.expected("'day' or 'week'") }
         var words: [String] = []
         if c.take("if") {
-            while let t = c.peek, t.kind == .word { words.append(t.text); _ = c.advance() }
+            while let t = c.peek, t.kind == .word, !atDoseEnding(c) { words.append(t.text); _ = c.advance() }
             guard !words.isEmpty else { throw c.expected("the condition, as in 'if recovered overnight'") }
         }
         return PercentStep(percent: percent, every: every, condition: words.isEmpty ? nil : words.joined(separator: " "))

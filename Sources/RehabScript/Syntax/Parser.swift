@@ -253,6 +253,12 @@ struct Parser {
             fragment.references.append(.init(kind: .ladder, id: id, source: ref))
         case "lift", "sit", "no", "wear", "limit":
             fragment.phases[i].restrictions += try restrictionLine(&c, phase: phaseID)
+        case "stop" where !c.isWord("if", at: 1):
+            // `stop walking`: ends a prescription an earlier phase carries on with `onward`.
+            _ = c.advance()
+            let (id, ref) = try c.id("the exercise to stop, as an earlier phase carries it on with 'onward'")
+            try c.endOfLine()
+            fragment.stops.append(.init(phase: phaseID, exercise: id, source: ref))
         case "back" where c.isWord("off", at: 1):
             let start = c.advance(); _ = c.advance()
             let (id, ref) = try c.id("the exercise to back off, as prescribed above in this phase")
@@ -261,6 +267,10 @@ struct Parser {
             guard scratch.progressions.isEmpty else {
                 throw c.fail(.backOffProgression, "a back-off dose does not grow week by week", at: start,
                              hint: "write the smaller dose only, such as 'back off walking 5 min, twice a day'")
+            }
+            guard scratch.gate == nil, scratch.carriesOn == nil else {
+                throw c.fail(.backOffGate, "a back-off dose has no gate and does not carry on by itself", at: start,
+                             hint: "put 'from …', 'when …' or 'onward' on the exercise's own line")
             }
             guard let k = fragment.phases[i].prescriptions.lastIndex(where: { $0.exercise == id }) else {
                 c.diagnostics.append(.error(.backOffUnknown, "'back off \(id)' names an exercise this phase does not prescribe above it",

@@ -28,6 +28,8 @@ struct ProgramFragment: Sendable {
     var ladders: [Ladder] = []
     var expectations: [Expectation] = []
     var measures: [MeasureSchedule] = []
+    /// `stop walking` lines of phases, applied when carried (`onward`) prescriptions are materialized.
+    var stops: [CarriedPrescriptions.Stop] = []
     /// Where each ladder prescription and restriction line was, for precise validation messages.
     var references: [Reference] = []
 

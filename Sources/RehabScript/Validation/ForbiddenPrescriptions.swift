@@ -7,24 +7,36 @@ enum ForbiddenPrescriptions {
         var out: [Diagnostic] = []
         let exercises = Dictionary(program.exercises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ladders = Dictionary(program.ladders.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // A carried item breaking the same restriction line in several later phases is reported once, at its line.
+        var reportedCarried: Set<String> = []
+        func repeated(_ rx: Prescription, _ id: String, _ r: Restriction) -> Bool {
+            guard rx.carriedFrom != nil else { return false }
+            let key = [rx.source?.description ?? "", id, r.source?.description ?? "", r.rule.text].joined(separator: " ")
+            return !reportedCarried.insert(key).inserted
+        }
         for (i, phase) in program.phases.enumerated() {
             let rules = Validator.restrictionsAtStart(of: i, in: program)
             for rx in phase.prescriptions {
+                let carried = rx.carriedFrom.map { " (carried on from phase '\($0)')" } ?? ""
                 let ids = rx.isLadder ? (ladders[rx.exercise]?.rungs ?? []) : [rx.exercise]
                 for id in ids {
                     guard let ex = exercises[id] else { continue }
                     for r in rules {
+                        // A gate that waits for the restriction's release makes the item safe (`from week 12`).
+                        if let gate = rx.gate, let until = r.until, GateImplication.implies(gate, until) { continue }
                         if let conflict = ex.loads.conflict(with: r.rule) {
+                            if repeated(rx, id, r) { break }
                             out.append(.error(.forbiddenPrescription,
-                                              "phase '\(phase.id)' prescribes '\(id)', but \(conflict) and '\(r.rule.text)' is in force at \(phase.start.text)",
+                                              "phase '\(phase.id)' prescribes '\(id)'\(carried), but \(conflict) and '\(r.rule.text)' is in force at \(phase.start.text)",
                                               at: Validator.here(rx.source, program), length: rx.exercise.count,
                                               notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],
-                                              hint: "move it to a later phase, or choose an easier exercise"))
+                                              hint: hint(rx, r)))
                             break
                         }
                         if case .sitAtMost(let limit) = r.rule, ex.position == .sitting, let m = rx.dose.minutes, m > limit {
+                            if repeated(rx, id, r) { break }
                             out.append(.error(.forbiddenPrescription,
-                                              "phase '\(phase.id)' prescribes \(m) min of '\(id)' sitting, over the \(limit)-minute sitting limit",
+                                              "phase '\(phase.id)' prescribes \(m) min of '\(id)'\(carried) sitting, over the \(limit)-minute sitting limit",
                                               at: Validator.here(rx.source, program), length: rx.exercise.count,
                                               notes: r.source.map { [.init("the sitting limit is here", at: $0)] } ?? []))
                             break
@@ -34,5 +46,18 @@ enum ForbiddenPrescriptions {
             }
         }
         return out
+    }
+
+    /// Says how a gate would fix it when the restriction has a release to wait for.
+    private static func hint(_ rx: Prescription, _ r: Restriction) -> String {
+        if rx.carriedFrom != nil {
+            return "add 'stop \(rx.exercise)' to this phase, move it to a later phase, or choose an easier exercise"
+        }
+        guard let until = r.until else { return "move it to a later phase, or choose an easier exercise" }
+        // The release written as the prescription's own gate: `from week 12`, `when cleared lifting`.
+        var gated = Prescription(exercise: rx.exercise)
+        gated.gate = until
+        return "add a gate that waits for the restriction's release, as in '\(rx.exercise) … \(gated.gateSyntax ?? "")', "
+            + "move it to a later phase, or choose an easier exercise"
     }
 }

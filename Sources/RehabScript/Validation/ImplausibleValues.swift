@@ -55,9 +55,11 @@ enum ImplausibleValues {
                     flag(n >= 1 && n <= 500, "\(n) sessions is not plausible; use 1 to 500", g.source)
                 }
             }
-            for rx in p.prescriptions {
+            // A carried (`onward`) item was checked at its own phase; its dose there is derived from that line.
+            for rx in p.prescriptions where rx.carriedFrom == nil {
                 let d = rx.dose
                 let at = rx.source
+                if let g = rx.gate { condition(g, at) }
                 if let s = d.sets { flag(s >= 1 && s <= 20, "\(s) sets is not plausible; use 1 to 20 sets", at) }
                 if let r = d.reps { flag(r >= 1 && r <= 100, "\(r) repetitions is not plausible; use 1 to 100", at) }
                 if let h = d.holdSeconds {

@@ -147,7 +147,12 @@ enum ProgramSummary {
             out += "phase \(ph.id) \"\(ph.name)\" \(ph.rangeSyntax)\n"
             for g in ph.gates { out += "  requires \(g.gate.text)\n" }
             for r in ph.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
-            for rx in ph.prescriptions { out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\n" }
+            for rx in ph.prescriptions {
+                let gate = rx.gateSyntax.map { " " + $0 } ?? ""
+                let carried = (rx.carriesOn == true ? ", onward" : "")
+                    + (rx.carriedFrom.map { " (continued from phase \($0))" } ?? "")
+                out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\(gate)\(carried)\n"
+            }
             for r in ph.routines { out += "  routine \(r.routine)\n" }
         }
         out += "\(p.exercises.count) exercises, \(p.routines.count) routines, \(p.ladders.count) ladders, \(p.redFlags.count) red flags, \(p.expectations.count) expectations\n"
