@@ -9,10 +9,11 @@ enum UnknownReferences {
         let flags = program.redFlags.map(\.id)
         let phases = program.phases.map(\.id)
         let activities = program.activities.map(\.name)
+        let goals = program.goals.map(\.id)
         // Sets for the lookups: a large program has thousands of references.
         let sets: [ProgramFragment.Reference.Kind: Set<String>] = [
             .exercise: Set(exercises), .routine: Set(routines), .ladder: Set(ladders), .redFlag: Set(flags),
-            .phase: Set(phases), .item: Set(exercises + routines + activities),
+            .phase: Set(phases), .item: Set(exercises + routines + activities), .goal: Set(goals),
         ]
         var out: [Diagnostic] = []
         for f in fragments {
@@ -25,6 +26,7 @@ enum UnknownReferences {
                 case .redFlag: candidates = flags
                 case .phase: candidates = phases
                 case .item: candidates = exercises + routines + activities
+                case .goal: candidates = goals
                 case .clearance: continue
                 }
                 if sets[r.kind]?.contains(r.id) == true { continue }
@@ -34,7 +36,8 @@ enum UnknownReferences {
                 if r.kind == .exercise, routines.contains(r.id) { message += "; it is a routine, so write 'routine \(r.id)'" }
                 out.append(.error("unknown-\(r.kind == .redFlag ? "red-flag" : r.kind == .item ? "item" : r.kind.rawValue)",
                                   message, at: r.source, length: r.id.count,
-                                  hint: hint ?? (r.kind == .item ? "name an exercise, a routine or a restricted activity" : nil)))
+                                  hint: hint ?? (r.kind == .item ? "name an exercise, a routine or a restricted activity"
+                                      : r.kind == .goal ? "declare it at the top level, as in 'goal \(r.id) \"…\"'" : nil)))
             }
         }
         return out

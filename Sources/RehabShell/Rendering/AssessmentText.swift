@@ -69,7 +69,10 @@ struct AssessmentText {
         }
         out += "\nRestrictions in force:\n" + restrictions(a)
         let ex = a.exerciseVerdicts(record: record)
-        let exerciseName = { (id: String) in a.program.exercise(id)?.name ?? id }
+        let exerciseName = { (id: String) in
+            a.phase?.prescriptions.first { !$0.isLadder && $0.exercise == id }.map { a.name(of: $0, exercise: id) }
+                ?? a.program.exercise(id)?.name ?? id
+        }
         let routineName = { (id: String) in a.program.routine(id)?.name ?? id }
         if !ex.isEmpty {
             out += "\nExercises:\n" + (all ? verdictLines(ex, names: exerciseName)
@@ -80,6 +83,7 @@ struct AssessmentText {
             out += "\nRoutines:\n" + (all ? verdictLines(rt, names: routineName)
                                          : foldedLines(rt, program: a.program, verb: "taught", names: routineName))
         }
+        out += PhaseExtrasText.render(a)
         out += "\nActivities:\n" + verdictLines(a.activityVerdicts) { $0 }
         return out
     }
@@ -133,11 +137,17 @@ enum ProgramSummary {
     static func render(_ p: Program) -> String {
         var out = "\(p.name) (\(p.id))" + (p.procedure.map { ", for \($0)" } ?? "") + "\n"
         for r in p.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
+        for g in p.goals { out += "goal \(g.id) \"\(g.text)\"\n" }
         for ph in p.phases {
             out += "phase \(ph.id) \"\(ph.name)\" \(ph.rangeSyntax)\n"
             for g in ph.gates { out += "  requires \(g.gate.text)\n" }
             for r in ph.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
-            for rx in ph.prescriptions { out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\n" }
+            for t in ph.teachings { out += "  teach \(t.topic) \"\(t.text)\"\n" }
+            for rx in ph.prescriptions {
+                let positions = rx.alternatives.map(\.rawValue).joined(separator: " or ")
+                out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise)\(positions.isEmpty ? "" : " " + positions) \(rx.dose.text)\n"
+            }
+            for c in ph.categories { out += "  \(c.category) as prescribed by your therapist\n" }
             for r in ph.routines { out += "  routine \(r.routine)\n" }
         }
         out += "\(p.exercises.count) exercises, \(p.routines.count) routines, \(p.ladders.count) ladders, \(p.redFlags.count) red flags, \(p.expectations.count) expectations\n"
