@@ -84,3 +84,12 @@ import Testing
         }
     }
 }
+
+extension SecondEditionTests {
+    @Test("a goal declared twice is duplicate-id")
+    func duplicateGoal() throws {
+        let text = Self.text.replacingOccurrences(of: "goal lift-20-lb \"Lift 20 lb with ease\"",
+                                                  with: "goal lift-20-lb \"Lift 20 lb with ease\"\ngoal lift-20-lb \"Again\"")
+        #expect(Self.load(text).diagnostics.first?.id == "duplicate-id")
+    }
+}

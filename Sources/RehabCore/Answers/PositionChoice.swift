@@ -10,13 +10,12 @@ public struct PositionChoice: Hashable, Sendable {
     }
     public func hash(into h: inout Hasher) { h.combine(open); h.combine(closed.map(\.position)) }
 
-    /// "(kneeling or lying face down)", "(kneeling; lying face down is not allowed yet)"; empty without alternatives.
+    /// "(kneeling or lying face down)"; with prone ruled out only what is offered, "(kneeling)"; empty without
+    /// alternatives. The answer's reason says what is ruled out and why.
     public var text: String {
         guard !open.isEmpty || !closed.isEmpty else { return "" }
-        let offered = open.map(\.words).joined(separator: " or ")
-        guard !closed.isEmpty else { return "(\(offered))" }
-        let out = closed.map(\.position.words).joined(separator: " or ")
-        return open.isEmpty ? "(\(out): not allowed yet)" : "(\(offered); \(out) is not allowed yet)"
+        guard !open.isEmpty else { return "(" + closed.map(\.position.words).joined(separator: " or ") + ")" }
+        return "(" + open.map(\.words).joined(separator: " or ") + ")"
     }
 }
 

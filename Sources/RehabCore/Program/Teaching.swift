@@ -11,12 +11,3 @@ public struct Teaching: Hashable, Sendable, Codable {
     /// "Posture"
     public var title: String { Words.title(topic) }
 }
-
-/// Ids turned into words for people.
-enum Words {
-    /// `resistance-training` → "Resistance training".
-    static func title(_ id: String) -> String {
-        let words = id.split(separator: "-").joined(separator: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
-    }
-}
