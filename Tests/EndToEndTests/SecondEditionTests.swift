@@ -146,4 +146,24 @@ struct SecondEditionTests {
         let second = try r.run("2", next: "or skip: ")
         #expect(second.contains("2 of 2: Hip flexor stretch (kneeling)"), "\(second)")
     }
+
+    @Test("a therapist's choice the rules in force rule out today is recorded, and says so")
+    func prescribeRuledOut() throws {
+        let p = try SafetyTests.Patient()
+        let file = p.sandbox.root + "/heavy.rehab"
+        try p.sandbox.write("""
+            program heavy "Heavy"
+            procedure lumbar-fusion
+            no bending until week 6
+            exercise deadlift "Deadlift"
+              loads bending
+            phase early "Early" weeks 0-12
+              strength as prescribed by your therapist
+            """, to: file)
+        #expect(try p.run("program", "use", file, "--yes").status == 0)
+        let r = try p.line("prescribe strength deadlift 3 x 5 by \"Sam PT\"")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Not today, though: Deadlift: it involves bending"), "\(r.stdout)")
+        #expect(try p.run("can", "deadlift").stdout.hasPrefix("No"))
+    }
 }

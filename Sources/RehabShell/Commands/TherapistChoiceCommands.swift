@@ -46,6 +46,9 @@ extension Command {
         try shell.append(.categoryPrescribed(choice), to: v.name)
         let item = CategoryItem(category: category)
         shell.say("Recorded: \(item.title.lowercased()) is now \(chosen.name), \(dose.text), prescribed by \(by) on \(choice.on).")
+        // Recorded as the therapist decided; the rules in force still decide whether it can be done today.
+        let now = shell.assessment(try shell.patientView()).exercise(exercise)
+        if !now.allowed { shell.say("Not today, though: \(now.reason)") }
     }
 
     static let met = Command(
