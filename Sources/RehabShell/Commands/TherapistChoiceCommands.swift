@@ -6,7 +6,7 @@ extension Command {
         "prescribe", group: .orders, usage: "prescribe CATEGORY EXERCISE DOSE… by WHO",
         summary: "Therapist: fill in an item the program leaves to you (\"as prescribed by your therapist\") for this patient.",
         example: "prescribe resistance-training band-rows 3 x 10 by \"Sam PT\"",
-        arguments: .from(.exercises, then: .from(.exercises, then: .words(["by"])))
+        arguments: .from(.categories, then: .from(.exercises, then: .words(["by"])))
     ) { shell, args throws(CommandError) in
         let (words, by) = try TherapistChoice.split(args.words, example: "prescribe resistance-training band-rows 3 x 10 by \"Sam PT\"")
         let v = try shell.patientView()
@@ -55,7 +55,7 @@ extension Command {
         "met", group: .orders, usage: "met GOAL by WHO",
         summary: "Therapist: record that the patient met one of the program's goals; phases that require it may open.",
         example: "met lift-20-lb by \"Sam PT\"",
-        arguments: .words([], then: .words(["by"]))
+        arguments: .from(.goals, then: .words(["by"]))
     ) { shell, args throws(CommandError) in
         let (words, by) = try TherapistChoice.split(args.words, example: "met lift-20-lb by \"Sam PT\"")
         let v = try shell.patientView()
