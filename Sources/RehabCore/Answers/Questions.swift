@@ -187,11 +187,14 @@ extension Assessment {
         let choice = positions(of: p)
         if choice.open.isEmpty, let first = choice.closed.first {
             let words = choice.closed.map(\.position.words).joined(separator: " or ")
-            return no(id, first.rule, "\(name) is done \(words), and '\(first.rule.rule.text)' is in force \(first.rule.untilText).")
+            return no(id, first.rule,
+                      "\(name) is done \(words), and '\(first.rule.rule.text)' is in force \(first.rule.untilText).")
         }
         let offered = choice.closed.isEmpty ? "" : " Do it \(choice.open.map(\.words).joined(separator: " or ")): "
             + "\(choice.closed.map(\.position.words).joined(separator: " or ")) is not allowed yet."
-        let holdNote = offered + (continuing ? holds.first.map { " You are on hold (\($0.description)), but your program keeps \(name) going during it." } ?? "" : "")
+        let holdNote = offered + (continuing ? holds.first.map {
+            " You are on hold (\($0.description)), but your program keeps \(name) going during it."
+        } ?? "" : "")
         if let b = machine.backOffs[id] {
             let fired = phase.weeksIn(on: b.since, surgery: surgery)
             let usual = p.dose(weeksIntoPhase: fired)

@@ -322,7 +322,8 @@ public struct ProgressionMachine: Sendable {
             case .met(let goal):
                 let what = program.goal(goal).map { "'\($0.text)'" } ?? goal
                 if let m = goalsMet[goal], m.on <= day {
-                    return GateResult(gate: statement, met: true, opensOn: nil, text: "goal met: \(what) (recorded by \(m.by) on \(m.on))")
+                    return GateResult(gate: statement, met: true, opensOn: nil,
+                                      text: "goal met: \(what) (recorded by \(m.by) on \(m.on))")
                 }
                 return GateResult(gate: statement, met: false, opensOn: nil,
                                   text: "your therapist records the goal \(what) as met (when they do, type 'met \(goal) by NAME')")

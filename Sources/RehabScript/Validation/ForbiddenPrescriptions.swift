@@ -15,7 +15,8 @@ enum ForbiddenPrescriptions {
                 if !rx.alternatives.isEmpty, bans.count == rx.alternatives.count, let first = bans.first {
                     let words = rx.alternatives.map(\.rawValue).joined(separator: " or ")
                     out.append(.error("forbidden-prescription",
-                                      "phase '\(phase.id)' prescribes '\(rx.exercise)' \(words), but every one of them is ruled out at \(phase.start.text)",
+                                      "phase '\(phase.id)' prescribes '\(rx.exercise)' \(words), "
+                                          + "but every one of them is ruled out at \(phase.start.text)",
                                       at: Validator.here(rx.source, program), length: rx.exercise.count,
                                       notes: first.source.map { [.init("the restriction is here", at: $0)] } ?? [],
                                       hint: "add a position that is allowed, or move it to a later phase"))

@@ -14,7 +14,8 @@ extension Command {
         let program = try shell.patientProgram(v.record)
         let categories = program.categories
         guard let category = words.first?.lowercased() else {
-            throw .usage("say which item, exercise and dose; type for example 'prescribe resistance-training band-rows 3 x 10 by \"Sam PT\"'.")
+            throw .usage("say which item, exercise and dose; type for example "
+                         + "'prescribe resistance-training band-rows 3 x 10 by \"Sam PT\"'.")
         }
         guard categories.contains(category) else {
             let known = categories.isEmpty ? " Your program leaves no item to the therapist."
@@ -27,8 +28,8 @@ extension Command {
         }
         let exercise = words[1].lowercased()
         guard let chosen = program.exercise(exercise) else {
-            let hint = Suggestion.closest(to: exercise, in: program.exercises.map(\.id)).map { " — did you mean '\($0)'?" } ?? ""
-            throw .usage("your program has no exercise '\(Excerpt.of(exercise))'\(hint.isEmpty ? "" : " (\(hint.dropFirst(3)))"); type 'show exercises' to see them.")
+            let hint = Suggestion.closest(to: exercise, in: program.exercises.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw .usage("your program has no exercise '\(Excerpt.of(exercise))'\(hint); type 'show exercises' to see them.")
         }
         let doseWords = words.dropFirst(2).joined(separator: " ")
         guard !doseWords.isEmpty else {
