@@ -191,7 +191,18 @@ extension Assessment {
                 }
             }
         }
-        let holdNote = continuing ? holds.first.map { " You are on hold (\($0.description)), but your program keeps \(name) going during it." } ?? "" : ""
+        // Alternatives: one position left open is enough; with none, the item is not allowed.
+        let choice = positions(of: p)
+        if choice.open.isEmpty, let first = choice.closed.first {
+            let words = choice.closed.map(\.position.words).joined(separator: " or ")
+            return no(id, first.rule,
+                      "\(name) is done \(words), and '\(first.rule.rule.text)' is in force \(first.rule.untilText).")
+        }
+        let offered = choice.closed.isEmpty ? "" : " Do it \(choice.open.map(\.words).joined(separator: " or ")): "
+            + "\(choice.closed.map(\.position.words).joined(separator: " or ")) is not allowed yet."
+        let holdNote = offered + (continuing ? holds.first.map {
+            " You are on hold (\($0.description)), but your program keeps \(name) going during it."
+        } ?? "" : "")
         if let b = machine.backOffs[id] {
             let fired = phase.weeksIn(on: b.since, surgery: surgery)
             let usual = p.dose(weeksIntoPhase: fired)
@@ -278,6 +289,7 @@ extension Assessment {
                 id = ladder.rungs[min(rungs[ladder.id] ?? 0, ladder.rungs.count - 1)]
             }
             let loads = program.exercise(id)?.loads ?? Loads()
+            if !p.alternatives.isEmpty, positions(of: p).open.isEmpty { continue }
             if restrictions.allSatisfy({ loads.conflict(with: $0.rule) == nil }), !ids.contains(id) { ids.append(id) }
         }
         return ids

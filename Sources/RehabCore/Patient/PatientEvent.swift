@@ -15,6 +15,10 @@ public enum PatientEvent: Hashable, Sendable, Codable {
     case therapistOverride(TherapistOverride)
     /// An outcome questionnaire (ODI, NDI, PSFS) the patient completed.
     case measureRecorded(MeasureRecord)
+    /// A therapist filled in a category item of the program with an exercise and dose.
+    case categoryPrescribed(CategoryChoice)
+    /// A therapist recorded that the patient met one of the program's goals.
+    case goalMet(GoalMet)
 
     /// The calendar day the event takes effect.
     public var day: CalendarDay {
@@ -28,6 +32,8 @@ public enum PatientEvent: Hashable, Sendable, Codable {
         case .phaseChanged(_, _, let d): return d
         case .therapistOverride(let o): return o.on
         case .measureRecorded(let m): return m.on
+        case .categoryPrescribed(let c): return c.on
+        case .goalMet(let g): return g.on
         }
     }
 
@@ -44,6 +50,8 @@ public enum PatientEvent: Hashable, Sendable, Codable {
         case .phaseChanged: return "phase"
         case .therapistOverride: return "override"
         case .measureRecorded: return "measure"
+        case .categoryPrescribed: return "prescribed"
+        case .goalMet: return "goal-met"
         }
     }
 }

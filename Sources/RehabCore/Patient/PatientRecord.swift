@@ -15,6 +15,10 @@ public struct PatientRecord: Hashable, Sendable {
     public var programCopies: [String: ProgramCopy] = [:]
     /// Outcome questionnaires, in the order they were completed.
     public var measures: [MeasureRecord] = []
+    /// Therapists' choices for the program's category items, in the order recorded.
+    public var categoryChoices: [CategoryChoice] = []
+    /// Goals a therapist recorded as met, in the order recorded.
+    public var goalsMet: [GoalMet] = []
     /// The journal position of each event of these kinds, so that events of one day replay in the order
     /// they were recorded (a flag reported again after its resolution, an order typed after a clearance).
     /// Records built by hand have none; their days then replay kind by kind.
@@ -24,12 +28,14 @@ public struct PatientRecord: Hashable, Sendable {
     public var resolvedSequence: [Int] = []
     public var sessionSequence: [Int] = []
     public var overrideSequence: [Int] = []
+    public var goalSequence: [Int] = []
 
     /// Whether every event carries its journal position (the record was folded from a journal).
     public var hasSequences: Bool {
         clearanceSequence.count == clearances.count && orderSequence.count == orders.count
             && reportedSequence.count == flagsReported.count && resolvedSequence.count == flagsResolved.count
             && sessionSequence.count == sessions.count && overrideSequence.count == overrides.count
+            && goalSequence.count == goalsMet.count
     }
 
     public init(profile: Profile = Profile(), clearances: [Clearance] = [], orders: [SurgeonOrder] = [],
@@ -49,7 +55,7 @@ public struct PatientRecord: Hashable, Sendable {
     /// one after the events applied so far.
     public mutating func apply(_ event: PatientEvent, position: Int? = nil) {
         let position = position ?? clearances.count + orders.count + flagsReported.count + flagsResolved.count
-            + sessions.count + overrides.count + 1
+            + sessions.count + overrides.count + goalsMet.count + 1
         switch event {
         case .profileChanged(let field, let value, _):
             switch field {
@@ -74,6 +80,8 @@ public struct PatientRecord: Hashable, Sendable {
         case .phaseChanged: break
         case .therapistOverride(let o): overrides.append(o); overrideSequence.append(position)
         case .measureRecorded(let m): measures.append(m)
+        case .categoryPrescribed(let c): categoryChoices.append(c)
+        case .goalMet(let g): goalsMet.append(g); goalSequence.append(position)
         }
     }
 
@@ -82,6 +90,7 @@ public struct PatientRecord: Hashable, Sendable {
     public func appending(_ event: PatientEvent) -> PatientRecord {
         var copy = self
         let all = clearanceSequence + orderSequence + reportedSequence + resolvedSequence + sessionSequence + overrideSequence
+            + goalSequence
         copy.apply(event, position: hasSequences ? (all.max() ?? 0) + 1 : nil)
         return copy
     }

@@ -24,6 +24,22 @@ public struct Exercise: Hashable, Sendable, Codable {
 /// The body position an exercise or routine step starts from.
 public enum Position: String, Hashable, Sendable, CaseIterable, Codable {
     case supine, sideLying = "side-lying", prone, sitting, standing, kneeling, quadruped = "hands-and-knees"
+
+    /// In the patient's words: "lying face down" for prone.
+    public var words: String {
+        switch self {
+        case .supine: return "lying on your back"
+        case .sideLying: return "lying on your side"
+        case .prone: return "lying face down"
+        case .sitting: return "sitting"
+        case .standing: return "standing"
+        case .kneeling: return "kneeling"
+        case .quadruped: return "on hands and knees"
+        }
+    }
+
+    /// The activity a restriction names to rule the position out (`no prone until week 6`).
+    public var activity: Activity { Activity(rawValue) }
 }
 
 /// What an exercise or routine puts on the spine; a restriction in force forbids a matching load.

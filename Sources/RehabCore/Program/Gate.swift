@@ -7,6 +7,8 @@ public enum Gate: Hashable, Sendable, Codable {
     case painAtMost(Int, days: Int)
     /// At least this many sessions logged in the phase before.
     case sessions(Int)
+    /// A therapist has recorded the program's goal with this id as met (`requires met lift-20-lb`).
+    case met(String)
 
     public var text: String {
         switch self {
@@ -14,6 +16,7 @@ public enum Gate: Hashable, Sendable, Codable {
         case .cleared(let c): return "cleared \(c)"
         case .painAtMost(let s, let d): return "pain at most \(s) over \(d) days"
         case .sessions(let n): return "\(n) sessions"
+        case .met(let g): return "met \(g)"
         }
     }
 }

@@ -11,6 +11,10 @@ public struct Phase: Hashable, Sendable, Codable {
     public var prescriptions: [Prescription]
     public var routines: [RoutineUse]
     public var restrictions: [Restriction]
+    /// What the phase teaches the patient to read (`teach posture "…"`), shown before its exercises.
+    public var teachings: [Teaching] = []
+    /// Items the therapist fills in for each patient (`resistance-training as prescribed by your therapist`).
+    public var categories: [CategoryItem] = []
     public var source: SourceRef?
 
     public init(id: String, name: String, start: RecoveryPoint, end: RecoveryPoint?, gates: [GateStatement] = [],

@@ -3,6 +3,8 @@ public struct Prescription: Hashable, Sendable, Codable {
     /// An exercise id, or a ladder id when `isLadder`.
     public var exercise: String
     public var isLadder: Bool
+    /// Positions the patient may choose between (`hip-flexor-stretch kneeling or prone`); empty: the exercise's own.
+    public var alternatives: [Position] = []
     public var dose: Dose
     public var progressions: [WeeklyProgression]
     /// The smaller dose to use after a pain rule stops this exercise (`back off walking 5 min`); nil: half.

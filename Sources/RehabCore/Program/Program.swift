@@ -18,6 +18,8 @@ public struct Program: Hashable, Sendable, Codable {
     public var measures: [MeasureSchedule] = []
     /// Clearance topics the program declares (`clearance wound "…"`), with what each means for the patient.
     public var declaredClearances: [String: String] = [:]
+    /// Measurable goals (`goal lift-20-lb "…"`) a therapist records as met and phases may require.
+    public var goals: [Goal] = []
 
     public init(id: String, name: String, procedure: String? = nil, sources: [String] = [], phases: [Phase] = [],
                 restrictions: [Restriction] = [], exercises: [Exercise] = [], routines: [Routine] = [],
@@ -33,6 +35,7 @@ public struct Program: Hashable, Sendable, Codable {
     public func ladder(_ id: String) -> Ladder? { ladders.first { $0.id == id } }
     public func redFlag(_ id: String) -> RedFlag? { redFlags.first { $0.id == id } }
     public func phaseIndex(_ id: String) -> Int? { phases.firstIndex { $0.id == id } }
+    public func goal(_ id: String) -> Goal? { goals.first { $0.id == id } }
 
     /// The first week in which the last phase has ended, or (open-ended) has begun: how far a week-by-week table goes.
     public func lastWeek(surgery: CalendarDay) -> Int {

@@ -9,6 +9,7 @@ public struct ProgressionMachine: Sendable {
         case redFlagReported(FlagReport)
         case redFlagResolved(FlagReport)
         case therapistOverride(TherapistOverride)
+        case goalMet(GoalMet)
         /// All of a day's events have been delivered: gates are checked.
         case dayEnded(CalendarDay)
     }
@@ -27,6 +28,8 @@ public struct ProgressionMachine: Sendable {
     public private(set) var state: ProgressionState = .notStarted
     public private(set) var transitions: [Transition] = []
     public private(set) var clearances: [String: CalendarDay] = [:]
+    /// Goals recorded as met, by goal id, with the first day recorded.
+    public private(set) var goalsMet: [String: GoalMet] = [:]
     /// Highest pain score per day.
     public private(set) var painByDay: [Int: Int] = [:]
     public private(set) var sessionDays: [CalendarDay] = []
@@ -73,6 +76,9 @@ public struct ProgressionMachine: Sendable {
             return resolve(f.flag, on: f.on)
         case .therapistOverride(let o):
             return override(o)
+        case .goalMet(let g):
+            if goalsMet[g.goal] == nil { goalsMet[g.goal] = g }
+            return []
         case .dayEnded(let d):
             lastDay = d
             return advance(on: d)
@@ -276,6 +282,7 @@ public struct ProgressionMachine: Sendable {
             case .sessions(let n):
                 if assumeHistoryGatesMet { continue }
                 if sessionsInPhase < n { return false }
+            case .met(let goal): if !hasMet(goal, on: day) { return false }
             }
         }
         return true
@@ -318,8 +325,21 @@ public struct ProgressionMachine: Sendable {
                 let done = sessionsInPhase
                 return GateResult(gate: statement, met: done >= n, opensOn: nil,
                                   text: "\(n) sessions logged in the phase before (\(done) so far)")
+            case .met(let goal):
+                let what = program.goal(goal).map { "'\($0.text)'" } ?? goal
+                if let m = goalsMet[goal], m.on <= day {
+                    return GateResult(gate: statement, met: true, opensOn: nil,
+                                      text: "goal met: \(what) (recorded by \(m.by) on \(m.on))")
+                }
+                return GateResult(gate: statement, met: false, opensOn: nil,
+                                  text: "your therapist records the goal \(what) as met (when they do, type 'met \(goal) by NAME')")
             }
         }
+    }
+
+    /// Whether a therapist has recorded the goal as met by `day`.
+    public func hasMet(_ goal: String, on day: CalendarDay) -> Bool {
+        goalsMet[goal].map { $0.on <= day } ?? false
     }
 
     public func isCleared(_ topic: String, on day: CalendarDay) -> Bool {

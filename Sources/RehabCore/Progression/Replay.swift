@@ -33,6 +33,7 @@ public enum Replay {
         for (i, s) in record.sessions.enumerated() { add(s.on, .sessionLogged(s), 2, record.sessionSequence, i) }
         for (i, f) in record.flagsResolved.enumerated() { add(f.on, .redFlagResolved(f), 3, record.resolvedSequence, i) }
         for (i, o) in record.overrides.enumerated() { add(o.on, .therapistOverride(o), 4, record.overrideSequence, i) }
+        for (i, g) in record.goalsMet.enumerated() { add(g.on, .goalMet(g), 5, record.goalSequence, i) }
         var next = stops.startIndex
         // A stop before surgery sees the machine untouched.
         while next < stops.endIndex, stops[next] < surgery { body(m, stops[next]); next += 1 }

@@ -99,7 +99,10 @@ public struct SessionMachine: Sendable {
     private mutating func begin(_ i: Int) -> [Action] {
         guard i < plan.exercises.count else { return enter(.painAfter) }
         let e = plan.exercises[i]
-        var text = "\n\(i + 1) of \(plan.exercises.count): \(e.name) — \(e.dose.text)" + (e.backedOff ? " (backed off after a pain rule)" : "")
+        // The phase's teaching comes first, as a step to read before any exercise.
+        let reading = i == 0 && !plan.reading.isEmpty
+            ? "\nTo read first:\n" + plan.reading.map { "  • \($0)" }.joined(separator: "\n") + "\n" : ""
+        var text = reading + "\n\(i + 1) of \(plan.exercises.count): \(e.name) — \(e.dose.text)" + (e.backedOff ? " (backed off after a pain rule)" : "")
         for (n, step) in e.steps.enumerated() { text += "\n  \(n + 1). \(step)" }
         for cue in e.cues { text += "\n  Tip: \(cue)" }
         for stop in e.stopIf { text += "\n  Stop if: \(stop)" }

@@ -26,6 +26,8 @@ public struct SessionPlan: Hashable, Sendable {
     /// Warning signs asked about before starting (the program's red flags, most severe first).
     public let warningSigns: [String]
     public let exercises: [PlannedExercise]
+    /// What the phase teaches (`teach posture "…"`), "Posture: Keep your ears…": read before the first exercise.
+    public var reading: [String] = []
     /// Seconds of rest between sets when the dose names none.
     public let defaultRestSeconds: Int
     /// No timers: each exercise is confirmed or skipped in one answer (`start --quick`).

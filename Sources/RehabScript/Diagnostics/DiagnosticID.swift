@@ -2,6 +2,8 @@
 /// match on, so a new one is added here (with a fixture in `Tests/Fixtures/malformed/`), never typed
 /// as a string at the place that reports it. `docs/language.md` lists them; a test keeps both in step.
 public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
+    /// `ITEM as prescribed` not followed by `by your therapist`.
+    case asPrescribed = "as-prescribed"
     /// A `back off` line with a gate or `onward`: the back-off dose follows its prescription.
     case backOffGate = "back-off-gate"
     /// A back-off line's dose grows week by week, which a smaller, safer dose must not.
@@ -88,6 +90,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case unknownExercise = "unknown-exercise"
     /// `wear` something other than a brace or a collar.
     case unknownGear = "unknown-gear"
+    /// `requires met GOAL` names a goal the program does not declare.
+    case unknownGoal = "unknown-goal"
     /// An expectation naming no exercise, routine or restricted activity.
     case unknownItem = "unknown-item"
     /// A ladder prescription naming a ladder no file defines.

@@ -226,6 +226,7 @@ public enum ProgramLoader {
             for c in f.clearances { program.declaredClearances[c.id] = c.meaning }
             program.painRules += f.painRules
             program.measures += f.measures
+            program.goals += f.goals
             program.redFlags += f.redFlags
             program.exercises += f.exercises
             program.routines += f.routines

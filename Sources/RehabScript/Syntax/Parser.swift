@@ -28,7 +28,7 @@ struct Parser {
 
     static let topLevelKeywords: Set<String> = [
         "program", "procedure", "clearance", "source", "use", "lift", "sit", "no", "wear", "limit", "stop", "hold", "red", "phase",
-        "exercise", "routine", "ladder", "expect", "extends", "change", "drop", "replace",
+        "exercise", "routine", "ladder", "expect", "extends", "change", "drop", "replace", "goal",
     ]
 
     private mutating func statement(_ line: Lexer.Line) {
@@ -176,6 +176,12 @@ struct Parser {
             open(.ladder(fragment.ladders.count - 1), at: ref)
         case "expect":
             fragment.expectations.append(try expectation(&c))
+        case "goal":
+            _ = c.advance()
+            let (id, ref) = try c.id("the goal's id, such as 'lift-20-lb'")
+            let text = try c.string("what the patient will be able to do, in quotes")
+            try c.endOfLine()
+            fragment.goals.append(Goal(id: id, text: text, source: ref))
         default:
             let suggestion = Suggestion.closest(to: head.text, in: Array(Parser.topLevelKeywords))
             let hint = suggestion.map { "did you mean '\($0)'?" }
@@ -227,6 +233,10 @@ struct Parser {
                 let days = try c.int("a number of days")
                 guard c.take("days") || c.take("day") else { throw c.expected("'days'") }
                 gate = .painAtMost(score, days: days)
+            } else if c.take("met") {
+                let (goal, gref) = try c.id("the goal that must be met, such as 'lift-20-lb'")
+                appendReference(.init(kind: .goal, id: goal, source: gref))
+                gate = .met(goal)
             } else if c.atPoint {
                 gate = .minimum(try c.point())
             } else if c.peek?.kind == .number {
@@ -234,7 +244,7 @@ struct Parser {
                 guard c.take("sessions") || c.take("session") else { throw c.expected("'sessions'") }
                 gate = .sessions(n)
             } else {
-                throw c.expected("'cleared TOPIC', 'pain at most N over D days' or 'N sessions'")
+                throw c.expected("'cleared TOPIC', 'met GOAL', 'pain at most N over D days' or 'N sessions'")
             }
             try c.endOfLine()
             fragment.phases[i].gates.append(GateStatement(gate: gate, source: ref))
@@ -259,6 +269,12 @@ struct Parser {
             let (id, ref) = try c.id("the exercise to stop, as an earlier phase carries it on with 'onward'")
             try c.endOfLine()
             fragment.stops.append(.init(phase: phaseID, exercise: id, source: ref))
+        case "teach":
+            _ = c.advance()
+            let (topic, ref) = try c.id("what it teaches, such as 'posture'")
+            let text = try c.string("what the patient reads, in quotes")
+            try c.endOfLine()
+            fragment.phases[i].teachings.append(Teaching(topic: topic, text: text, source: ref))
         case "back" where c.isWord("off", at: 1):
             let start = c.advance(); _ = c.advance()
             let (id, ref) = try c.id("the exercise to back off, as prescribed above in this phase")
@@ -284,11 +300,44 @@ struct Parser {
                 throw c.fail(.wrongBlock, "'\(head.text)' belongs in an exercise or routine, not in a phase", at: head)
             }
             let (id, ref) = try c.id("an exercise id")
+            // `resistance-training as prescribed by your therapist`: a category the therapist fills in per patient.
+            if c.isWord("as"), c.isWord("prescribed", at: 1) {
+                _ = c.advance(); _ = c.advance()
+                guard c.take("by"), c.take("your"), c.take("therapist") else {
+                    throw c.fail(.asPrescribed, "an item left to the therapist ends 'as prescribed by your therapist'",
+                                 hint: "write '\(id) as prescribed by your therapist', with nothing after it")
+                }
+                try c.endOfLine()
+                fragment.phases[i].categories.append(CategoryItem(category: id, source: ref))
+                return
+            }
             var p = Prescription(exercise: id, source: ref)
+            p.alternatives = try alternatives(&c)
             try dose(&c, into: &p)
             fragment.phases[i].prescriptions.append(p)
             fragment.references.append(.init(kind: .exercise, id: id, source: ref))
         }
+    }
+
+    /// `kneeling or prone` after an exercise id: the positions the patient may choose between. A word is read as a
+    /// position only when it is one or an `or` follows it, so a misspelt dose word keeps its own error.
+    private mutating func alternatives(_ c: inout LineCursor) throws(LineCursor.Failure) -> [Position] {
+        guard let first = c.peek, first.kind == .word, Position(rawValue: first.text) != nil || c.isWord("or", at: 1) else {
+            return []
+        }
+        var out: [Position] = []
+        repeat {
+            let (word, ref) = try c.id("a position after 'or', such as 'prone'")
+            guard let p = Position(rawValue: word) else {
+                let names = Position.allCases.map(\.rawValue)
+                c.diagnostics.append(.error(.unknownPosition, "'\(word)' is not a position", at: ref, length: word.count,
+                                            hint: Suggestion.closest(to: word, in: names).map { "did you mean '\($0)'?" }
+                                                ?? "use one of: \(names.joined(separator: ", "))"))
+                throw LineCursor.Failure()
+            }
+            if !out.contains(p) { out.append(p) }
+        } while c.take("or")
+        return out
     }
 
     static let blockOnlyKeywords: Set<String> = ["step", "cue", "never", "position", "loads", "respects", "rungs", "advice", "emergency", "urgent",

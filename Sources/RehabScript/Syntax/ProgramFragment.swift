@@ -30,6 +30,7 @@ struct ProgramFragment: Sendable {
     var measures: [MeasureSchedule] = []
     /// `stop walking` lines of phases, applied when carried (`onward`) prescriptions are materialized.
     var stops: [CarriedPrescriptions.Stop] = []
+    var goals: [Goal] = []
     /// Where each ladder prescription and restriction line was, for precise validation messages.
     var references: [Reference] = []
 
@@ -37,7 +38,8 @@ struct ProgramFragment: Sendable {
 
     /// A use of an id that must be defined somewhere (checked once all files are merged).
     struct Reference: Sendable {
-        enum Kind: String, Sendable { case exercise, routine, ladder, redFlag = "red flag", phase, item = "exercise, routine or activity", clearance }
+        enum Kind: String, Sendable { case exercise, routine, ladder, redFlag = "red flag", phase, item = "exercise, routine or activity", clearance,
+                            goal }
         var kind: Kind
         var id: String
         var source: SourceRef

@@ -20,6 +20,7 @@ enum DuplicateDefinitions {
         scan("ladder", program.ladders.map { ($0.id, $0.source) })
         scan("red flag", program.redFlags.map { ($0.id, $0.source) })
         scan("phase", program.phases.map { ($0.id, $0.source) })
+        scan("goal", program.goals.map { ($0.id, $0.source) })
         // An exercise and a routine sharing an id would make `can do X` ambiguous.
         let exerciseIDs = Set(program.exercises.map(\.id))
         for r in program.routines where exerciseIDs.contains(r.id) {

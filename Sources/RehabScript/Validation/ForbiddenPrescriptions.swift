@@ -18,6 +18,18 @@ enum ForbiddenPrescriptions {
             let rules = Validator.restrictionsAtStart(of: i, in: program)
             for rx in phase.prescriptions {
                 let carried = rx.carriedFrom.map { " (carried on from phase '\($0)')" } ?? ""
+                // Alternatives: one position left open is enough; every one ruled out at the start is an error.
+                let bans = rx.alternatives.compactMap { p in rules.first { $0.rule == .no(p.activity) } }
+                if !rx.alternatives.isEmpty, bans.count == rx.alternatives.count, let first = bans.first {
+                    let words = rx.alternatives.map(\.rawValue).joined(separator: " or ")
+                    out.append(.error(.forbiddenPrescription,
+                                      "phase '\(phase.id)' prescribes '\(rx.exercise)' \(words), "
+                                          + "but every one of them is ruled out at \(phase.start.text)",
+                                      at: Validator.here(rx.source, program), length: rx.exercise.count,
+                                      notes: first.source.map { [.init("the restriction is here", at: $0)] } ?? [],
+                                      hint: "add a position that is allowed, or move it to a later phase"))
+                    continue
+                }
                 let ids = rx.isLadder ? (ladders[rx.exercise]?.rungs ?? []) : [rx.exercise]
                 for id in ids {
                     guard let ex = exercises[id] else { continue }

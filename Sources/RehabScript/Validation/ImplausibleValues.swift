@@ -47,7 +47,7 @@ enum ImplausibleValues {
             for g in p.gates {
                 switch g.gate {
                 case .minimum(let w): point(w, g.source)
-                case .cleared: break
+                case .cleared, .met: break
                 case .painAtMost(let s, let d):
                     flag(s <= 10, "pain is scored from 0 to 10, not \(s)", g.source)
                     flag(d >= 1 && d <= 90, "a pain window of \(d) days is not plausible; use 1 to 90 days", g.source)

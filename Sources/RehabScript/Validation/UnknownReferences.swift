@@ -9,10 +9,11 @@ enum UnknownReferences {
         let flags = program.redFlags.map(\.id)
         let phases = program.phases.map(\.id)
         let activities = program.activities.map(\.name)
+        let goals = program.goals.map(\.id)
         // Sets for the lookups: a large program has thousands of references.
         let sets: [ProgramFragment.Reference.Kind: Set<String>] = [
             .exercise: Set(exercises), .routine: Set(routines), .ladder: Set(ladders), .redFlag: Set(flags),
-            .phase: Set(phases), .item: Set(exercises + routines + activities),
+            .phase: Set(phases), .item: Set(exercises + routines + activities), .goal: Set(goals),
         ]
         var out: [Diagnostic] = []
         for f in fragments {
@@ -25,6 +26,7 @@ enum UnknownReferences {
                 case .redFlag: candidates = flags
                 case .phase: candidates = phases
                 case .item: candidates = exercises + routines + activities
+                case .goal: candidates = goals
                 case .clearance: continue
                 }
                 if sets[r.kind]?.contains(r.id) == true { continue }
@@ -39,8 +41,8 @@ enum UnknownReferences {
                     .map { FixIt.word(r.id, at: r.source, with: $0) }
                 out.append(.error(r.kind.unknownID,
                                   message, at: r.source, length: r.id.count,
-                                  hint: hint ?? (r.kind == .item
-                                      ? "name an exercise, a routine or a restricted activity" : nil),
+                                  hint: hint ?? (r.kind == .item ? "name an exercise, a routine or a restricted activity"
+                                      : r.kind == .goal ? "declare it at the top level, as in 'goal \(r.id) \"…\"'" : nil),
                                   fixIt: fix))
             }
         }
@@ -70,6 +72,7 @@ extension ProgramFragment.Reference.Kind {
         case .redFlag: return .unknownRedFlag
         case .phase: return .unknownPhase
         case .item: return .unknownItem
+        case .goal: return .unknownGoal
         // Clearances are checked by `UnusedClearances`, which reports them as a warning.
         case .clearance: return .unusedClearance
         }

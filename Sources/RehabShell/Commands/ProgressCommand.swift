@@ -91,6 +91,10 @@ enum ProgressWeeks {
                                              + "\(o.by.map { " by \($0)" } ?? "") \(o.on.iso)")
             case .therapistOverride(let o):
                 notes[w, default: []].append("\(o.direction.rawValue) by \(o.by ?? "therapist") \(o.on.iso)")
+            case .categoryPrescribed(let c):
+                notes[w, default: []].append("\(c.category): \(c.exercise) by \(c.by) \(c.on.iso)")
+            case .goalMet(let g):
+                notes[w, default: []].append("goal \(g.goal) met, by \(g.by) \(g.on.iso)")
             case .programAssigned(let copy) where v.record.programHistory.first?.contentHash != copy.contentHash:
                 let version = ProgramVersion(name: copy.name, contentHash: copy.contentHash, from: copy.on).version
                 notes[w, default: []].append("program '\(copy.name)' version \(version) from \(copy.on.iso)")

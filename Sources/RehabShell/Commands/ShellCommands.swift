@@ -45,6 +45,7 @@ extension CommandTable {
         .status, .start, .log,
         .allowed, .can, .why, .next,
         .clear, .clearances, .restrict, .orders, .flag, .flags, .resolve, .advance, .regress,
+        .prescribe, .met,
         .profile, .patients, .patient,
         .check, .preview, .graph, .program, .programs,
         .help, .timer, .quit,

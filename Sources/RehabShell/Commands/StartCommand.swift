@@ -39,8 +39,10 @@ struct GuidedSession {
                 // A new session from the top.
             } else {
                 continuing = true
+                let reading = plan.reading
                 plan = SessionPlan(warningSigns: plan.warningSigns, exercises: plan.exercises.filter { !partial.contains($0.id) },
                                    defaultRestSeconds: plan.defaultRestSeconds, quick: plan.quick)
+                plan.reading = reading
             }
         }
         if a.isOnHold, !a.holds.isEmpty {
@@ -143,7 +145,7 @@ struct GuidedSession {
                 p.isLadder ? (program.ladder(p.exercise)?.rungs.contains(due.id) ?? false) : p.exercise == due.id
             }) else { continue }
             let ex = program.exercise(due.id)
-            exercises.append(PlannedExercise(id: due.id, name: ex?.name ?? due.id, steps: ex?.steps ?? [], cues: ex?.cues ?? [],
+            exercises.append(PlannedExercise(id: due.id, name: due.name, steps: ex?.steps ?? [], cues: ex?.cues ?? [],
                                              stopIf: ex?.stopIf ?? [], dose: a.dose(of: p, exercise: due.id),
                                              backedOff: a.machine.backOffs[due.id] != nil,
                                              painRules: PainStop.rules(for: due.id, in: program)))
@@ -152,7 +154,10 @@ struct GuidedSession {
         let signs = program.redFlags.filter { $0.severity != .soon }.sorted { $0.severity < $1.severity }.map(\.description)
         // Rest between sets: "taking a rest after each set of 10 reps" (Sydney Brain & Spine,
         // https://www.sydneybrainandspine.com/post-spinal-lumbar-surgery-exercises-core-strengthening/); 30 s when the dose names none.
-        return SessionPlan(warningSigns: signs, exercises: exercises, defaultRestSeconds: 30, quick: quick)
+        var plan = SessionPlan(warningSigns: signs, exercises: exercises, defaultRestSeconds: 30, quick: quick)
+        let (reading, therapist) = PhaseExtrasText.lines(a)
+        plan.reading = reading + therapist.map { "\($0): ask them which exercise and dose" }
+        return plan
     }
 
     /// The exercises a guided session completed today before it was cut short (the journal keeps

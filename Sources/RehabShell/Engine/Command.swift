@@ -39,6 +39,8 @@ public struct Command: Sendable {
 /// Where completion candidates for an argument come from.
 public enum CompletionSource: Sendable, Hashable {
     case commands, exercises, routines, activities, objects, units, flags, clearances, patients, files, phases, programs
+    /// The program's goals (`met`) and the items it leaves to the therapist (`prescribe`).
+    case goals, categories
 }
 
 /// The shape of a command's arguments for Tab completion: fixed words, lists from the program, or branches.

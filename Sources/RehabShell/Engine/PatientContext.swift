@@ -132,7 +132,9 @@ extension Shell {
         guard let surgery = record.profile.surgery else {
             throw .usage("your surgery date is not set; type 'profile set surgery YYYY-MM-DD'.")
         }
-        return PatientView(name: name, record: record, program: try patientProgram(record), surgery: surgery)
+        // The therapist's choices for "as prescribed" items are part of this patient's program from the day recorded.
+        let program = try patientProgram(record).personalized(record.categoryChoices, on: settings.today)
+        return PatientView(name: name, record: record, program: program, surgery: surgery)
     }
 
     func assessment(_ v: PatientView, on day: CalendarDay? = nil) -> Assessment {

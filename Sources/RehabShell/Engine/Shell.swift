@@ -85,6 +85,9 @@ public final class Shell {
         case .patients: return ((try? journal().patients()) ?? []).map(\.name)
         case .phases: return program?.phases.map(\.id) ?? []
         case .programs: return shippedProgramNames
+        case .goals: return program?.goals.map(\.id) ?? []
+        // The program as written: an item already filled in may be filled in again.
+        case .categories: return (try? patientView()).flatMap { try? patientProgram($0.record).categories } ?? []
         case .files, .commands, .units: return []
         }
     }

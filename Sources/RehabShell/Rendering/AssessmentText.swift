@@ -73,7 +73,10 @@ struct AssessmentText {
         }
         out += "\nRestrictions in force:\n" + restrictions(a)
         let ex = a.exerciseVerdicts(record: record)
-        let exerciseName = { (id: String) in a.program.exercise(id)?.name ?? id }
+        let exerciseName = { (id: String) in
+            a.phase?.prescriptions.first { !$0.isLadder && $0.exercise == id }.map { a.name(of: $0, exercise: id) }
+                ?? a.program.exercise(id)?.name ?? id
+        }
         let routineName = { (id: String) in a.program.routine(id)?.name ?? id }
         if !ex.isEmpty {
             out += "\nExercises:\n" + (all ? verdictLines(ex, names: exerciseName)
@@ -84,6 +87,7 @@ struct AssessmentText {
             out += "\nRoutines:\n" + (all ? verdictLines(rt, names: routineName)
                                          : foldedLines(rt, program: a.program, verb: "taught", names: routineName))
         }
+        out += PhaseExtrasText.render(a)
         out += "\nActivities:\n" + verdictLines(a.activityVerdicts) { $0 }
         return out
     }
@@ -143,16 +147,21 @@ enum ProgramSummary {
     static func render(_ p: Program) -> String {
         var out = "\(p.name) (\(p.id))" + (p.procedure.map { ", for \($0)" } ?? "") + "\n"
         for r in p.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
+        for g in p.goals { out += "goal \(g.id) \"\(g.text)\"\n" }
         for ph in p.phases {
             out += "phase \(ph.id) \"\(ph.name)\" \(ph.rangeSyntax)\n"
             for g in ph.gates { out += "  requires \(g.gate.text)\n" }
             for r in ph.restrictions { out += "  \(r.rule.text)" + (r.until.map { " until \($0.text)" } ?? "") + "\n" }
+            for t in ph.teachings { out += "  teach \(t.topic) \"\(t.text)\"\n" }
             for rx in ph.prescriptions {
                 let gate = rx.gateSyntax.map { " " + $0 } ?? ""
                 let carried = (rx.carriesOn == true ? ", onward" : "")
                     + (rx.carriedFrom.map { " (continued from phase \($0))" } ?? "")
-                out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise) \(rx.dose.text)\(gate)\(carried)\n"
+                let positions = rx.alternatives.map(\.rawValue).joined(separator: " or ")
+                out += "  \(rx.isLadder ? "ladder " : "")\(rx.exercise)\(positions.isEmpty ? "" : " " + positions) "
+                    + "\(rx.dose.text)\(gate)\(carried)\n"
             }
+            for c in ph.categories { out += "  \(c.category) as prescribed by your therapist\n" }
             for r in ph.routines { out += "  routine \(r.routine)\n" }
         }
         out += "\(p.exercises.count) exercises, \(p.routines.count) routines, \(p.ladders.count) ladders, \(p.redFlags.count) red flags, \(p.expectations.count) expectations\n"

@@ -157,7 +157,8 @@ enum FHIRBundle {
             case .clearanceRecorded(let c): clearance(c, index: index)
             case .redFlagReported(let f): flag(f, index: index)
             case .redFlagResolved(let f): resolve(f)
-            case .profileChanged, .programAssigned, .phaseChanged, .therapistOverride: break
+            // A therapist's choice of exercise and a goal met are coaching decisions, not clinical observations.
+            case .profileChanged, .programAssigned, .phaseChanged, .therapistOverride, .categoryPrescribed, .goalMet: break
             }
         }
 

@@ -47,6 +47,10 @@ enum RecordSpreadsheets {
                                o.by ?? "", o.note ?? ""])
             case .redFlagReported(let f): flags.append([f.on.iso, f.flag, "reported", f.note ?? ""])
             case .redFlagResolved(let f): flags.append([f.on.iso, f.flag, "resolved", f.note ?? ""])
+            // A therapist's decisions sit with the clinicians' orders: what was chosen goes in the note column.
+            case .categoryPrescribed(let c):
+                orders.append([c.on.iso, "prescription", c.category, "", "", "", c.by, "\(c.exercise) \(c.dose.text)"])
+            case .goalMet(let g): orders.append([g.on.iso, "goal met", g.goal, "", "", "", g.by, ""])
             default: break
             }
         }

@@ -37,6 +37,7 @@ struct StatusText {
             out += "\nDue today:\n"
             for d in due { out += "  • \(d.name)" + (d.dose.isEmpty ? "" : " — \(d.dose)") + (d.progress.isEmpty ? "" : ", \(d.progress)") + "\n" }
         }
+        out += PhaseExtrasText.render(a)
         for i in StatusText.questionnairesDue(a, record: record) {
             out += "\nOutcome questionnaire due: type 'measure \(i.rawValue)' (\(MeasureText.name(i))).\n"
         }
@@ -95,7 +96,7 @@ struct StatusText {
                 progress = "done today"; remaining = 0
             }
             let shown = dose.text + (a.machine.backOffs[id] != nil ? " (backed off)" : "")
-            out.append(Due(id: id, name: a.program.exercise(id)?.name ?? id, dose: shown, doneToday: done,
+            out.append(Due(id: id, name: a.name(of: p, exercise: id), dose: shown, doneToday: done,
                            remainingToday: remaining, progress: progress))
         }
         return out
