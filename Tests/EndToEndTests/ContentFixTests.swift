@@ -63,4 +63,17 @@ struct ContentFixTests {
         let later = try p.run(["can", "do", "chin-tucks"], today: "2027-01-23")
         #expect(!later.stdout.contains("It is fine while"), "\(later.stdout)")
     }
+
+    @Test("after ACDF, 'can twist' and 'can bend' answer from the neck's own rule, not a plain Yes")
+    func acdfTwistAndBend() throws {
+        let p = try SafetyTests.Patient(procedure: "cervical-fusion")
+        let twist = try p.run("can", "twist").stdout
+        #expect(twist.hasPrefix("Limited — turn your whole body, not your neck"), "\(twist)")
+        #expect(twist.contains("clear neck-motion by NAME") && twist.contains("set by the program"), "\(twist)")
+        #expect(try p.run("can", "bend").stdout.hasPrefix("Limited — bend at your hips and knees"))
+        // The lumbar program keeps its own ban on bending.
+        let lumbar = try SafetyTests.Patient()
+        #expect(try lumbar.run("can", "bend").stdout.hasPrefix("No"))
+        #expect(try p.run(["can", "twist"], today: "2027-01-23").stdout.hasPrefix("Yes"))
+    }
 }

@@ -15,13 +15,17 @@ enum UnusedClearances {
         var gated: Set<String> = []
         for p in program.phases { for g in p.gates { if case .cleared(let c) = g.gate { gated.insert(c) } } }
         var out: [Diagnostic] = []
+        // Clearing an activity another rule restricts is a real clearance too: `limit twisting … until cleared
+        // neck-motion` is released by the same `clear neck-motion` that ends `no neck-motion`.
+        let restricted = Set(program.activities.map(\.name))
         for r in program.allRestrictions {
             guard let until = r.until else { continue }
             let own = r.rule.activity.name
-            for topic in until.clearances where topic != own && !gated.contains(topic) && program.declaredClearances[topic] == nil {
+            for topic in until.clearances where topic != own && !gated.contains(topic) && !restricted.contains(topic)
+                && program.declaredClearances[topic] == nil {
                 let known = Array(gated) + program.activities.map(\.name)
                 let spot = r.source.flatMap { named[key($0, topic)] }
-                let suggestion = Suggestion.closest(to: topic, in: known)
+                let suggestion = Suggestion.closest(to: topic, in: known).flatMap { $0 == topic ? nil : $0 }
                 out.append(.warning(.unusedClearance,
                                     "clearance '\(topic)' is not required by any phase and is not the restricted activity ('\(own)')",
                                     at: spot ?? Validator.here(r.source, program), length: spot == nil ? 1 : topic.count,
