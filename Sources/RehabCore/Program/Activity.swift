@@ -19,6 +19,13 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// Activities every program is asked about even when it never mentions them.
     public static let everyday: [Activity] = [.lifting, .bending, .twisting, .sitting, .driving]
 
+    /// The activities the engine itself answers questions about; a program may restrict them without declaring them
+    /// (`activity NAME "words"` gives them the patient's words). Any other restricted activity must be declared.
+    public static let builtIn: Set<Activity> = Set(everyday).union([.neckMotion, .overheadReaching])
+
+    /// What a patient reads when no program declares words for it: the id with spaces ("contact sports").
+    public var defaultWords: String { String(name.map { $0 == "-" ? " " : $0 }) }
+
     /// What a patient may be told to wear: `wear brace`, `wear collar`.
     public static let gear: Set<Activity> = ["brace", "collar"]
 

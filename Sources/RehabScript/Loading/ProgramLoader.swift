@@ -224,6 +224,7 @@ public enum ProgramLoader {
             }
             program.sources += f.sources
             for c in f.clearances { program.declaredClearances[c.id] = c.meaning }
+            for a in f.activities { program.activityWords[a.id] = a.words }
             program.painRules += f.painRules
             program.measures += f.measures
             program.goals += f.goals
@@ -242,6 +243,6 @@ extension ProgramFragment {
     /// No `program` line and nothing but definitions: a library checked on its own (`rehab check library/x.rehab`).
     var looksLikeLibrary: Bool {
         header == nil && !triedHeader && extends == nil && edits.isEmpty && phases.isEmpty && restrictions.isEmpty
-            && expectations.isEmpty && !(exercises.isEmpty && routines.isEmpty && ladders.isEmpty && redFlags.isEmpty)
+            && expectations.isEmpty && !(exercises.isEmpty && routines.isEmpty && ladders.isEmpty && redFlags.isEmpty && activities.isEmpty)
     }
 }
