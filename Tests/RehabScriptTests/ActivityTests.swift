@@ -72,6 +72,19 @@ import Testing
         c.expect("unknown-activity", at: "1️⃣", message: ["unknown activity 'runing'"])
     }
 
+    @Test func aWhileNoLineNamesAKnownActivity() {
+        // A misspelt `while no` would never show its reason, so it is checked like a restriction.
+        let c = Checked("""
+            program demo "Demo"
+            exercise chin-tucks "Chin tucks"
+              loads none
+              while no 1️⃣neck-moton "a small supported nod"
+            phase protection "Protection" weeks 0-12
+            """)
+        let d = c.expect("unknown-activity", at: "1️⃣", message: ["unknown activity 'neck-moton'"], hint: "did you mean 'neck-motion'?")
+        #expect(d?.fixIt?.replacement == "neck-motion")
+    }
+
     @Test func activitiesMayComeFromALibrary() {
         let c = Checked("""
             program demo "Demo"
@@ -80,6 +93,18 @@ import Testing
             phase protection "Protection" weeks 0-12
             """, others: ["lib.rehab": "activity swimming \"swimming\"\n"])
         #expect(c.diagnostics.isEmpty, "\(c.rendered)")
+    }
+
+    @Test func aProgramsOwnWordsWinOverALibrarys() throws {
+        let c = Checked("""
+            program demo "Demo"
+            activity massage "massage of your neck"
+            use "lib.rehab"
+            no massage until week 6
+            phase protection "Protection" weeks 0-12
+            """, others: ["lib.rehab": "activity massage \"massage\"\n"])
+        #expect(c.diagnostics.isEmpty, "\(c.rendered)")
+        #expect(try #require(c.loaded.program).words(for: "massage") == "massage of your neck")
     }
 
     // MARK: routines say what they load

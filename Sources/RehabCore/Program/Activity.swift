@@ -1,7 +1,7 @@
 /// Something a patient does in daily life that a restriction can limit ("bending", "driving").
 ///
-/// The set is open: a program may say `no swimming`, and the engine treats it like any other
-/// activity. The well-known ones get plain verbs for questions such as `can twist`.
+/// The set is open: a program declares `activity swimming "swimming"` and may then say `no swimming`, and the
+/// engine treats it like any other activity. The well-known ones get plain verbs for questions such as `can twist`.
 public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let name: String
 

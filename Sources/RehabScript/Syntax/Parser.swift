@@ -380,7 +380,8 @@ struct Parser {
         case "while":
             // `while no neck-motion "a small, supported nod, not the turning that rule forbids"`
             try c.expect("no", "'no ACTIVITY', as in 'while no neck-motion \"why it is fine\"'")
-            let (activity, _) = try c.id("the banned activity, as in 'while no neck-motion'")
+            let (activity, ref) = try c.id("the banned activity, as in 'while no neck-motion'")
+            appendReference(.init(kind: .activity, id: activity, source: ref))
             fragment.exercises[i].whileBanned[activity] = try c.string("why it is fine while that ban holds, in quotes")
         case "hold":
             throw c.fail(.holdInExercise, "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
