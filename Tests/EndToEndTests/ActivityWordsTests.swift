@@ -16,6 +16,8 @@ struct ActivityWordsTests {
         #expect(json.stdout.contains("\"words\" : \"reaching above your shoulders\""), "\(json.stdout)")
         let bend = try p.run("can", "bend")
         #expect(bend.stdout.hasPrefix("No — no bending forward at the waist until week 12"), "\(bend.stdout)")
+        let next = try p.run("next")
+        #expect(next.stdout.contains("• 'no reaching above your shoulders' ends — "), "\(next.stdout)")
     }
 
     @Test("allowed lists activities by their words; its JSON keeps the ids and adds the words")

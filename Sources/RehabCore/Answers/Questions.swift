@@ -319,7 +319,7 @@ extension Assessment {
     public var unlocks: [Unlock] {
         var list: [Unlock] = []
         for r in restrictions where r.release.when != nil {
-            list.append(Unlock(what: "'\(r.rule.text)' ends", on: r.release.on, when: r.release.when, gates: []))
+            list.append(Unlock(what: "'\(quoted(r.rule))' ends", on: r.release.on, when: r.release.when, gates: []))
         }
         // A gated prescription of this phase (`bridges 2 x 10 from week 8`) starts when its gate holds.
         if let i = state.phaseIndex {
