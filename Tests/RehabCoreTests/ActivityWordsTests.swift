@@ -12,7 +12,8 @@ import Testing
     static let reaching = ["overhead-reaching": "reaching above your shoulders"]
 
     @Test func aBanIsAnsweredInTheDeclaredWords() {
-        let v = assess([Restriction(rule: .no(.overheadReaching), until: .week(12))], words: Self.reaching).can(.overheadReaching)
+        let ban = Restriction(rule: .no(.overheadReaching), until: .week(12))
+        let v = assess([ban], words: Self.reaching).can(.overheadReaching)
         #expect(!v.allowed)
         #expect(v.id == "overhead-reaching", "the id stays the program's")
         #expect(v.reason.hasPrefix("no reaching above your shoulders until week 12"), "\(v.reason)")

@@ -81,7 +81,8 @@ import Testing
               while no 1️⃣neck-moton "a small supported nod"
             phase protection "Protection" weeks 0-12
             """)
-        let d = c.expect("unknown-activity", at: "1️⃣", message: ["unknown activity 'neck-moton'"], hint: "did you mean 'neck-motion'?")
+        let d = c.expect("unknown-activity", at: "1️⃣", message: ["unknown activity 'neck-moton'"],
+                         hint: "did you mean 'neck-motion'?")
         #expect(d?.fixIt?.replacement == "neck-motion")
     }
 
@@ -135,8 +136,8 @@ import Testing
             phase later "Later" weeks 12-20
               routine shoes
             """)
-        let d = c.expect("routine-respects", .warning, at: "2️⃣", message: ["routine 'shoes'", "'no bending'", "involves bending"],
-                         hint: "later phase")
+        let d = c.expect("routine-respects", .warning, at: "2️⃣",
+                         message: ["routine 'shoes'", "'no bending'", "involves bending"], hint: "later phase")
         #expect(d?.notes.map(\.location.spot) == [c.source["1️⃣"]])
     }
 

@@ -247,6 +247,7 @@ extension ProgramFragment {
     /// No `program` line and nothing but definitions: a library checked on its own (`rehab check library/x.rehab`).
     var looksLikeLibrary: Bool {
         header == nil && !triedHeader && extends == nil && edits.isEmpty && phases.isEmpty && restrictions.isEmpty
-            && expectations.isEmpty && !(exercises.isEmpty && routines.isEmpty && ladders.isEmpty && redFlags.isEmpty && activities.isEmpty)
+            && expectations.isEmpty
+            && !(exercises.isEmpty && routines.isEmpty && ladders.isEmpty && redFlags.isEmpty && activities.isEmpty)
     }
 }

@@ -102,7 +102,7 @@ struct Parser {
             try c.endOfLine()
             fragment.clearances.append((id, meaning, ref))
         case "activity":
-            // `activity overhead-reaching "reaching above your shoulders"`: what restrictions name, in the patient's words.
+            // `activity overhead-reaching "reaching above your shoulders"`: what restrictions name, in a patient's words.
             _ = c.advance()
             let (id, ref) = try c.id("the activity's id, such as 'overhead-reaching'")
             let words = try c.string("the words a patient reads, in quotes, such as \"reaching above your shoulders\"")
@@ -400,7 +400,8 @@ struct Parser {
         switch head.text {
         case "respects":
             // Still read, so an old program keeps working; the checker now works conflicts out from `loads`.
-            c.diagnostics.append(.warning(.respectsDeprecated, "'respects' is deprecated: say what the routine loads instead",
+            c.diagnostics.append(.warning(.respectsDeprecated,
+                                          "'respects' is deprecated: say what the routine loads instead",
                                           at: c.ref(head), length: head.length,
                                           hint: "write 'loads none', or the movements its steps ask for ('loads bending')"))
             var rules: [RestrictionRule] = []

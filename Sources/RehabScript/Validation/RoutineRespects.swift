@@ -12,13 +12,13 @@ enum RoutineRespects {
                 guard let routine = routines[use.routine] else { continue }
                 for r in rules {
                     guard let problem = problem(routine, r.rule) else { continue }
-                    out.append(.warning(.routineRespects,
-                                        "routine '\(routine.id)' is used while '\(r.rule.text)' is in force, but \(problem)",
+                    let message = "routine '\(routine.id)' is used while '\(r.rule.text)' is in force, but \(problem)"
+                    out.append(.warning(.routineRespects, message,
                                         at: Validator.here(use.source, program), length: routine.id.count,
                                         notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],
                                         hint: routine.statesLoads
                                             ? "use it in a later phase, or change its steps and its 'loads' line"
-                                            : "add a 'loads' line to the routine: 'loads none' once its steps honour it"))
+                                            : "add a 'loads' line: 'loads none' once its steps honour it"))
                 }
             }
         }

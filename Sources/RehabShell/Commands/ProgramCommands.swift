@@ -31,7 +31,8 @@ extension Command {
                 let d = loaded.draft
                 shell.say("\(path): library: \(d.exercises.count) exercises, \(d.routines.count) routines, "
                           + "\(d.redFlags.count) red flags"
-                          + (d.activityWords.isEmpty ? "" : ", \(d.activityWords.count) activities") + "; no errors" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : "")
+                          + (d.activityWords.isEmpty ? "" : ", \(d.activityWords.count) activities")
+                          + "; no errors" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : "")
                           + (loaded.externalNames.isEmpty ? ""
                               : "; defined by the programs that use it: " + loaded.externalNames.joined(separator: ", ")))
             } else if e == 0 {

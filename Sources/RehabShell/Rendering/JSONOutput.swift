@@ -94,7 +94,9 @@ enum JSONOutput {
                            onHold: a.isOnHold,
                            exercises: a.exerciseVerdicts(record: record).map { VerdictJSON($0) },
                            routines: a.routineVerdicts.map { VerdictJSON($0) },
-                           activities: a.activityVerdicts.map { VerdictJSON($0, words: a.program.words(for: Activity($0.id))) }))
+                           activities: a.activityVerdicts.map { v in
+                               VerdictJSON(v, words: a.program.words(for: Activity(v.id)))
+                           }))
     }
 
     static func program(_ p: Program) -> String { encode(p) }
