@@ -38,7 +38,7 @@ func generateProgram(bytes target: Int) -> String {
           cue "Breathe out as you tighten; keep your back still."
           stop if "Sharp pain, numbness or tingling down a leg"
         routine rt-\(i) "Routine number \(i)"
-          respects no bending, no twisting, lift at most 10 lb
+          loads none
           step "Bend your knees and roll onto your side in one piece."
           never "Never twist your trunk while getting up."
 

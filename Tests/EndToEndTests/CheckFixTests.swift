@@ -23,6 +23,9 @@ import Testing
         let shipped = PatientJourney.programsDir + "/library/exercises.rehab"
         let library = try String(contentsOfFile: shipped, encoding: .utf8)
         try sandbox.write(library, to: folder + "/library/exercises.rehab")
+        // The exercise library uses the activity declarations beside it.
+        let activities = try String(contentsOfFile: PatientJourney.programsDir + "/library/activities.rehab", encoding: .utf8)
+        try sandbox.write(activities, to: folder + "/library/activities.rehab")
         let path = folder + "/knee.rehab"
         try sandbox.write(Self.broken, to: path)
         return (folder, path, library)
@@ -56,7 +59,7 @@ import Testing
             \(path):2:1: inserted 'use "library/exercises.rehab"'
             \(path):3:12: replaced 'at night' with '"at night"'
             \(path):6:3: replaced 'bridgs' with 'bridges'
-            \(path): ok — 2 files, 1 phase, 0 expectations passed
+            \(path): ok — 3 files, 1 phase, 0 expectations passed
 
             """, "\(r.stdout)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == """

@@ -57,7 +57,7 @@ struct ContentFixTests {
         for exercise in ["chin-tucks", "neck-isometrics"] {
             let r = try p.run("can", "do", exercise)
             #expect(r.stdout.hasPrefix("Yes — part of phase 'Protection'"), "\(r.stdout)")
-            #expect(r.stdout.contains("It is fine while 'no neck-motion' holds:"), "\(exercise): \(r.stdout)")
+            #expect(r.stdout.contains("It is fine while 'no turning or bending your neck' holds:"), "\(exercise): \(r.stdout)")
         }
         // Week 12: the ban has ended, so there is nothing to explain.
         let later = try p.run(["can", "do", "chin-tucks"], today: "2027-01-23")

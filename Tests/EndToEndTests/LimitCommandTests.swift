@@ -36,7 +36,7 @@ struct LimitCommandTests {
         #expect(bend.stdout.hasPrefix("Limited — minimal, pain-free range only; this limit on bending lasts until week 12 (2027-01-23), "
                                       + "set by the program (limits.rehab:2)."), "\(bend.stdout)")
         let reach = try p.run("can", "reach")
-        #expect(reach.stdout.hasPrefix("Limited — keep it small and pain-free; this limit on overhead-reaching lasts until week 12"),
+        #expect(reach.stdout.hasPrefix("Limited — keep it small and pain-free; this limit on overhead reaching lasts until week 12"),
                 "\(reach.stdout)")
         let json = try p.run("can", "bend", "--json")
         #expect(json.stdout.contains("\"decision\" : \"limited\""), "\(json.stdout)")

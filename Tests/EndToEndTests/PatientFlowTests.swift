@@ -311,7 +311,7 @@ struct PatientFlowTests {
             ("can lift 7 kg", "No — ", ["15.4 lb (7 kg)", "10 lb"]),
             ("can lift gallon-of-milk", "Yes — ", ["a gallon of milk (about 8.6 lb)", "10 lb limit"]),
             ("can lift laundry-basket", "No — ", ["a full laundry basket (about 15 lb)"]),
-            ("can bend", "No — ", ["no bending until week 12 (2027-01-23)"]),
+            ("can bend", "No — ", ["no bending forward at the waist until week 12 (2027-01-23)"]),
             ("can twist", "No — ", ["no twisting", "week 26 (2027-05-01)"]),
             ("can drive", "No — ", ["clear driving"]),
             ("can sit 45 min", "No — ", ["30 minutes"]),

@@ -18,7 +18,7 @@ import Testing
         let check = try run(sandbox, ["check", Self.example])
         #expect(check.status == 0, "\(check)")
         #expect(check.stderr.isEmpty, "\(check.stderr)")
-        #expect(check.stdout.contains("lumbar-fusion-lee.rehab: ok — 5 files, 4 phases"), "\(check.stdout)")
+        #expect(check.stdout.contains("lumbar-fusion-lee.rehab: ok — 6 files, 4 phases"), "\(check.stdout)")
         let preview = try run(sandbox, ["preview", Self.example, "--week", "4"])
         #expect(preview.status == 0, "\(preview)")
         #expect(preview.stdout.contains("Lumbar fusion, Dr Lee — week 4"), "\(preview.stdout)")
@@ -40,6 +40,7 @@ import Testing
             use library "exercises"
             drop bridges
             replace walking with stationary-bike
+            activity golf "golf"
             no golf until week 20
             expect week 30 with cleared outpatient-pt: not bridges, stationary-bike, no driving
             """, to: path)
@@ -92,7 +93,8 @@ import Testing
     }
 
     @Test("a library file is checked as a library", arguments: [
-        ("exercises", "library: 36 exercises, 0 routines, 0 red flags; no errors"),
+        ("exercises", "library: 36 exercises, 0 routines, 0 red flags, 17 activities; no errors"),
+        ("activities", "library: 0 exercises, 0 routines, 0 red flags, 17 activities; no errors"),
         ("red-flags", "library: 0 exercises, 0 routines, 14 red flags; no errors; defined by the programs that use it: walking, ankle-pumps"),
     ])
     func libraryCheck(name: String, summary: String) throws {

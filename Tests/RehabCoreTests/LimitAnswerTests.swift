@@ -29,7 +29,7 @@ import Testing
     @Test func aLimitWithoutWordsSaysKeepItSmall() {
         let r = Restriction(rule: .limit(.overheadReaching, note: nil), until: .week(12), source: Self.src)
         let v = assess([r]).can(.overheadReaching)
-        #expect(v.reason.hasPrefix("keep it small and pain-free; this limit on overhead-reaching lasts until week 12"))
+        #expect(v.reason.hasPrefix("keep it small and pain-free; this limit on overhead reaching lasts until week 12"))
     }
 
     @Test func aBanOnTheSameActivityOutranksALimit() {

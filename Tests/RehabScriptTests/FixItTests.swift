@@ -34,7 +34,7 @@ import Testing
               urgent
               says "fever", "chills"
             routine log-roll "Log roll"
-              respects lift at most 10 lb
+              loads none
               step "Roll"
             lift at most 10 lb until week 6 and cleared liftin
             phse p "P" weeks 0-6

@@ -10,7 +10,7 @@ import Testing
         exercise bridges "Bridges"
           loads bending
         routine log-roll-out-of-bed "Log roll"
-          respects no bending
+          loads none
         ladder core "Core"
           rungs ankle-pumps, bridges
         red flag fever "Fever"
@@ -113,6 +113,7 @@ import Testing
         // Everyday activities and any activity a restriction names may be expected without a definition.
         let c = Checked("""
             program demo "Demo"
+            activity swimming "swimming"
             no swimming until week 4
             phase protection "Protection" weeks 0-6
             expect week 1: not swimming, driving, bending

@@ -150,7 +150,8 @@ import Testing
             phase protection "Protection" weeks 0-6
               routine 2️⃣car-in
             """)
-        let d = c.expect("routine-respects", .warning, at: "2️⃣", message: ["routine 'car-in'", "'no bending'"], hint: "respects")
+        let d = c.expect("routine-respects", .warning, at: "2️⃣", message: ["routine 'car-in'", "'no bending'", "does not say what it loads"],
+                         hint: "loads")
         #expect(d?.notes.map(\.location.spot) == [c.source["1️⃣"]])
         #expect(c.loaded.program != nil, "a warning does not stop the program loading")
     }
@@ -172,6 +173,7 @@ import Testing
         let c = Checked("""
             program demo "Demo"
             clearance wound "the incision has healed"
+            activity swimming "swimming"
             no swimming until cleared wound
             lift at most 10 lb until week 6 and cleared outpatient-pt
             phase protection "Protection" weeks 0-6

@@ -39,6 +39,8 @@ import Testing
 
     @Test func restrictionsExpectationsAndGatesTakeEveryUnit() {
         let c = Checked(Self.header + """
+            activity swimming "swimming"
+            activity contact-sports "contact sports"
             no driving until day 14 or cleared driving
             no swimming from month 1 until month 3
             no contact-sports until phase late and cleared contact-sports
@@ -128,7 +130,7 @@ import Testing
 
     @Test func implausibleDaysAndMonths() {
         let c = Checked(Self.header + """
-            no running until month 1️⃣30
+            no driving until month 1️⃣30
             phase early "Early" days 0-800
             """)
         #expect(c.diagnostics.filter { $0.id == "implausible" }.map(\.message) == [

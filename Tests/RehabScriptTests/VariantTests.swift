@@ -101,13 +101,13 @@ import Testing
     }
 
     @Test func newStatementsAddToTheBase() throws {
-        let program = try #require(Self.variant("no golf until week 20\n").program)
+        let program = try #require(Self.variant("activity golf \"golf\"\nno golf until week 20\n").program)
         #expect(program.allRestrictions.contains { $0.rule == .no("golf") })
         #expect(program.allRestrictions.contains { $0.rule == .no(.bending) })
     }
 
     @Test func aVariantMayExtendAProgramFileInItsFolder() throws {
-        let base = "program b \"Base\"\nno golf until week 4\nphase one \"One\" weeks 0-6\n  ankle-pumps 2 x 10\n"
+        let base = "program b \"Base\"\nactivity golf \"golf\"\nno golf until week 4\nphase one \"One\" weeks 0-6\n  ankle-pumps 2 x 10\n"
             + "use library \"exercises\"\nexpect week 1: golf\n"
         let loaded = Self.load("clinic/v.rehab", [
             "clinic/v.rehab": "program v \"V\"\nextends \"b.rehab\"\nchange golf to no golf until week 8\nexpect week 5: no golf\n",
@@ -133,7 +133,8 @@ import Testing
             """
         let loaded = Self.load("elsewhere/deep/p.rehab", ["elsewhere/deep/p.rehab": main])
         #expect(loaded.diagnostics.isEmpty, "\(Self.rendered(loaded))")
-        #expect(loaded.shippedFiles == ["shipped/library/exercises.rehab", "shipped/library/red-flags.rehab"])
+        #expect(loaded.shippedFiles == ["shipped/library/activities.rehab", "shipped/library/exercises.rehab",
+                                        "shipped/library/red-flags.rehab"])
         let without = Self.load("elsewhere/deep/p.rehab", ["elsewhere/deep/p.rehab": main], shipped: nil)
         #expect(without.diagnostics.first?.id == "use-missing")
         #expect(without.diagnostics.first?.hint?.contains("REHAB_PROGRAMS") == true)

@@ -6,10 +6,10 @@ extension Assessment {
 
     /// `can bend` under `limit bending "…"`: allowed, within the words of the limit.
     func limitAnswer(_ activity: Activity, _ r: ActiveRestriction) -> Verdict {
-        guard case .limit(_, let note) = r.rule else { return no(activity.name, r, "\(r.rule.plain(unit: unit)).") }
+        guard case .limit(_, let note) = r.rule else { return no(activity.name, r, "\(r.rule.plain(unit: unit, words: program.words)).") }
         let lasts = r.release.when == nil ? "has no end date set" : "lasts \(r.untilText)"
         return Verdict(id: activity.name, allowed: true,
-                       reason: "\(note ?? RestrictionRule.limitWords); this limit on \(activity.name) \(lasts), set by \(r.authority).",
+                       reason: "\(note ?? RestrictionRule.limitWords); this limit on \(program.words(for: activity)) \(lasts), set by \(r.authority).",
                        changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
             .qualified(.limited)
     }

@@ -77,14 +77,16 @@ extension Assessment {
     public func can(_ activity: Activity) -> Verdict { withHold(activityAnswer(activity)) }
 
     private func activityAnswer(_ activity: Activity) -> Verdict {
+        // Patients read the declared words ("reaching above your shoulders"); the id stays the answer's id.
+        let words = program.words(for: activity)
         if let o = overrides[activity], case .cleared = o.order, ban(on: activity) == nil,
            activity != .lifting, activity != .sitting {
             let replaced = o.replacedText(unit: unit).map { "; the program's default was \($0)" } ?? ""
-            return Verdict(id: activity.name, allowed: true, reason: "\(o.who) allows \(activity.name)\(replaced).",
+            return Verdict(id: activity.name, allowed: true, reason: "\(o.who) allows \(words)\(replaced).",
                            override: o)
         }
         if let r = ban(on: activity) {
-            return no(activity.name, r, "no \(activity.name) \(r.untilText), set by \(r.authority).")
+            return no(activity.name, r, "no \(words) \(r.untilText), set by \(r.authority).")
         }
         if let r = limitation(on: activity) { return limitAnswer(activity, r) }
         if program.gear.contains(activity) || Activity.gear.contains(activity) { return gearAnswer(activity.name) }
@@ -105,9 +107,15 @@ extension Assessment {
                            changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
         }
         if let r = ban(on: activity) {
-            return no(activity.name, r, "no \(activity.name) \(r.untilText), set by \(r.authority).")
+            return no(activity.name, r, "no \(words) \(r.untilText), set by \(r.authority).")
         }
-        return Verdict(id: activity.name, allowed: true, reason: "nothing in your program or your surgeon's orders rules out \(activity.name) this week.")
+        return Verdict(id: activity.name, allowed: true, reason: "nothing in your program or your surgeon's orders rules out \(words) this week.")
+    }
+
+    /// A rule quoted in an answer: a ban in the patient's words ("no twisting your trunk"), any other as written.
+    func quoted(_ rule: RestrictionRule) -> String {
+        if case .no(let a) = rule { return "no \(program.words(for: a))" }
+        return rule.text
     }
 
     /// The rung of a ladder the patient is on, from their logged sessions.
@@ -186,8 +194,8 @@ extension Assessment {
         if let gated = gateVerdict(p, id: id, name: name, phase: phase) { return gated }
         if let ex {
             for r in restrictions {
-                if let conflict = ex.loads.conflict(with: r.rule) {
-                    return no(id, r, "\(name): \(conflict), and '\(r.rule.text)' is in force \(r.untilText).")
+                if let conflict = ex.loads.conflict(with: r.rule, words: program.words) {
+                    return no(id, r, "\(name): \(conflict), and '\(quoted(r.rule))' is in force \(r.untilText).")
                 }
             }
         }
@@ -196,7 +204,7 @@ extension Assessment {
         if choice.open.isEmpty, let first = choice.closed.first {
             let words = choice.closed.map(\.position.words).joined(separator: " or ")
             return no(id, first.rule,
-                      "\(name) is done \(words), and '\(first.rule.rule.text)' is in force \(first.rule.untilText).")
+                      "\(name) is done \(words), and '\(quoted(first.rule.rule))' is in force \(first.rule.untilText).")
         }
         let offered = choice.closed.isEmpty ? "" : " Do it \(choice.open.map(\.words).joined(separator: " or ")): "
             + "\(choice.closed.map(\.position.words).joined(separator: " or ")) is not allowed yet."
@@ -223,7 +231,7 @@ extension Assessment {
         var why = ""
         for r in restrictions {
             if case .no(let a) = r.rule, let reason = ex?.whileBanned[a.name] {
-                why += " It is fine while '\(r.rule.text)' holds: \(reason)."
+                why += " It is fine while '\(quoted(r.rule))' holds: \(reason)."
             }
         }
         return Verdict(id: id, allowed: true,
@@ -260,8 +268,8 @@ extension Assessment {
         }
         if let r {
             for a in restrictions {
-                if let conflict = r.loads.conflict(with: a.rule) {
-                    return no(id, a, "\(name): \(conflict), and '\(a.rule.text)' is in force \(a.untilText).")
+                if let conflict = r.loads.conflict(with: a.rule, words: program.words) {
+                    return no(id, a, "\(name): \(conflict), and '\(quoted(a.rule))' is in force \(a.untilText).")
                 }
             }
         }
@@ -311,7 +319,7 @@ extension Assessment {
     public var unlocks: [Unlock] {
         var list: [Unlock] = []
         for r in restrictions where r.release.when != nil {
-            list.append(Unlock(what: "'\(r.rule.text)' ends", on: r.release.on, when: r.release.when, gates: []))
+            list.append(Unlock(what: "'\(quoted(r.rule))' ends", on: r.release.on, when: r.release.when, gates: []))
         }
         // A gated prescription of this phase (`bridges 2 x 10 from week 8`) starts when its gate holds.
         if let i = state.phaseIndex {

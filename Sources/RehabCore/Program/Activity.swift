@@ -1,7 +1,7 @@
 /// Something a patient does in daily life that a restriction can limit ("bending", "driving").
 ///
-/// The set is open: a program may say `no swimming`, and the engine treats it like any other
-/// activity. The well-known ones get plain verbs for questions such as `can twist`.
+/// The set is open: a program declares `activity swimming "swimming"` and may then say `no swimming`, and the
+/// engine treats it like any other activity. The well-known ones get plain verbs for questions such as `can twist`.
 public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let name: String
 
@@ -18,6 +18,13 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     /// Activities every program is asked about even when it never mentions them.
     public static let everyday: [Activity] = [.lifting, .bending, .twisting, .sitting, .driving]
+
+    /// The activities the engine itself answers questions about; a program may restrict them without declaring them
+    /// (`activity NAME "words"` gives them the patient's words). Any other restricted activity must be declared.
+    public static let builtIn: Set<Activity> = Set(everyday).union([.neckMotion, .overheadReaching])
+
+    /// What a patient reads when no program declares words for it: the id with spaces ("contact sports").
+    public var defaultWords: String { String(name.map { $0 == "-" ? " " : $0 }) }
 
     /// What a patient may be told to wear: `wear brace`, `wear collar`.
     public static let gear: Set<Activity> = ["brace", "collar"]

@@ -51,15 +51,15 @@ public struct Loads: Hashable, Sendable, Codable {
 
     public var isEmpty: Bool { lift == nil && activities.isEmpty }
 
-    /// The first rule this load breaks, if any.
-    public func conflict(with rule: RestrictionRule) -> String? {
+    /// The first rule this load breaks, if any; `words` names an activity (the checker keeps ids, answers use words).
+    public func conflict(with rule: RestrictionRule, words: (Activity) -> String = \.name) -> String? {
         switch rule {
         case .liftAtMost(let limit):
             if let lift, limit < lift { return "it lifts \(lift), over the \(limit) limit" }
             return nil
         case .no(let a):
             if a == .lifting, let lift { return "it lifts \(lift), and lifting is not allowed" }
-            return activities.contains(a) ? "it involves \(a.name)" : nil
+            return activities.contains(a) ? "it involves \(words(a))" : nil
         case .liftPerSurgeon(let fallback):
             guard let lift else { return nil }
             guard let fallback else { return "it lifts \(lift), and your surgeon has not set a lifting limit yet" }

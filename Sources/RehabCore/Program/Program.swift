@@ -20,6 +20,8 @@ public struct Program: Hashable, Sendable, Codable {
     public var declaredClearances: [String: String] = [:]
     /// Measurable goals (`goal lift-20-lb "…"`) a therapist records as met and phases may require.
     public var goals: [Goal] = []
+    /// What each declared activity means for the patient (`activity overhead-reaching "reaching above your shoulders"`).
+    public var activityWords: [String: String] = [:]
 
     public init(id: String, name: String, procedure: String? = nil, sources: [String] = [], phases: [Phase] = [],
                 restrictions: [Restriction] = [], exercises: [Exercise] = [], routines: [Routine] = [],
@@ -36,6 +38,9 @@ public struct Program: Hashable, Sendable, Codable {
     public func redFlag(_ id: String) -> RedFlag? { redFlags.first { $0.id == id } }
     public func phaseIndex(_ id: String) -> Int? { phases.firstIndex { $0.id == id } }
     public func goal(_ id: String) -> Goal? { goals.first { $0.id == id } }
+
+    /// The words a patient reads for an activity: its declaration's, else its id with spaces; never the bare id.
+    public func words(for activity: Activity) -> String { activityWords[activity.name] ?? activity.defaultWords }
 
     /// The first week in which the last phase has ended, or (open-ended) has begun: how far a week-by-week table goes.
     public func lastWeek(surgery: CalendarDay) -> Int {

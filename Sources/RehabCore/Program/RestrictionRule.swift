@@ -63,14 +63,14 @@ public enum RestrictionRule: Hashable, Sendable, Codable {
         }
     }
 
-    /// Plain words for a patient.
-    public func plain(unit: Weight.Unit) -> String {
+    /// Plain words for a patient; `words` gives an activity's declared words (`no reaching above your shoulders`).
+    public func plain(unit: Weight.Unit, words: (Activity) -> String = \.defaultWords) -> String {
         switch self {
         case .liftAtMost(let w): return "lifting is limited to \(w.shown(in: unit))"
         case .sitAtMost(let m): return "sitting is limited to \(m) minutes at a time"
-        case .no(let a): return "no \(a.name)"
+        case .no(let a): return "no \(words(a))"
         case .wear(let g): return "wear your \(g)"
-        case .limit(let a, let note): return "\(a.name) is limited: " + (note ?? RestrictionRule.limitWords)
+        case .limit(let a, let note): return "\(words(a)) is limited: " + (note ?? RestrictionRule.limitWords)
         case .liftPerSurgeon(let f):
             return "lifting is limited to what your surgeon sets"
                 + (f.map { " (\($0.shown(in: unit)) until it is recorded)" } ?? " (no lifting until it is recorded)")

@@ -5,9 +5,12 @@ public struct Routine: Hashable, Sendable, Codable {
     public var steps: [String]
     public var cues: [String]
     public var never: [String]
-    /// The restrictions the routine was written to respect; using it under any other is flagged.
+    /// The restrictions an old program says the routine respects (deprecated: `loads` decides conflicts now).
     public var respects: [RestrictionRule]
+    /// What the routine puts on the spine; a restriction in force that this load breaks rules the routine out.
     public var loads: Loads
+    /// Whether a `loads` line was written: `loads none` is a statement, a missing line is not.
+    public var statesLoads = false
     public var source: SourceRef?
 
     public init(id: String, name: String, steps: [String] = [], cues: [String] = [], never: [String] = [],

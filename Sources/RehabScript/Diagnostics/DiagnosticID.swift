@@ -74,9 +74,11 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case redFlagNoPhrases = "red-flag-no-phrases"
     /// A red flag phrase made only of common words, which never matches.
     case redFlagPhraseTooCommon = "red-flag-phrase-too-common"
+    /// `respects` in a routine: deprecated, since the checker works conflicts out from the routine's `loads`.
+    case respectsDeprecated = "respects-deprecated"
     /// `routine ID` with no name at the top level; using a routine belongs inside a phase.
     case routineOutsidePhase = "routine-outside-phase"
-    /// A routine is used while a restriction is in force that it does not say it respects.
+    /// A routine is used while a restriction is in force that its `loads` break, or it says nothing of what it loads.
     case routineRespects = "routine-respects"
     /// `stop EXERCISE` in a phase where nothing carries that exercise on (`onward`).
     case stopNotCarried = "stop-not-carried"
@@ -86,6 +88,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case tabIndent = "tab-indent"
     /// Words left over at the end of a statement.
     case unexpected
+    /// A restriction (`no X`, `limit X`) or load naming an activity no file declares and the engine does not know.
+    case unknownActivity = "unknown-activity"
     /// A prescription, rung or `continues` line naming an exercise no file defines.
     case unknownExercise = "unknown-exercise"
     /// `wear` something other than a brace or a collar.

@@ -9,7 +9,7 @@ enum MissingUses {
     static let maximumBytes = 4 << 20
 
     static let kinds: Set<DiagnosticID> = [
-        .unknownExercise, .unknownRoutine, .unknownLadder, .unknownRedFlag, .unknownItem,
+        .unknownExercise, .unknownRoutine, .unknownLadder, .unknownRedFlag, .unknownItem, .unknownActivity,
     ]
 
     static func attach(to diagnostics: [Diagnostic], fragments: [ProgramFragment], read: [String: String],
@@ -35,6 +35,7 @@ enum MissingUses {
                 let (f, _) = Parser.parse(file: path, text: text)
                 if f.header != nil { continue }
                 let ids = f.exercises.map(\.id) + f.routines.map(\.id) + f.ladders.map(\.id) + f.redFlags.map(\.id)
+                    + f.activities.map(\.id)
                 found.append((path, Set(ids)))
             }
             definitions[folder] = found

@@ -224,6 +224,7 @@ public enum ProgramLoader {
             }
             program.sources += f.sources
             for c in f.clearances { program.declaredClearances[c.id] = c.meaning }
+            if !chain.contains(f.file) { for a in f.activities { program.activityWords[a.id] = a.words } }
             program.painRules += f.painRules
             program.measures += f.measures
             program.goals += f.goals
@@ -231,6 +232,10 @@ public enum ProgramLoader {
             program.exercises += f.exercises
             program.routines += f.routines
             program.ladders += f.ladders
+        }
+        // A program's own words for an activity win over a library's, and a variant's over its base's.
+        for file in chain.reversed() {
+            for a in byFile[file]?.activities ?? [] { program.activityWords[a.id] = a.words }
         }
         let stops = chain.compactMap { byFile[$0] }.flatMap(\.stops)
         diagnostics += CarriedPrescriptions.apply(stops, to: &program)
@@ -242,6 +247,7 @@ extension ProgramFragment {
     /// No `program` line and nothing but definitions: a library checked on its own (`rehab check library/x.rehab`).
     var looksLikeLibrary: Bool {
         header == nil && !triedHeader && extends == nil && edits.isEmpty && phases.isEmpty && restrictions.isEmpty
-            && expectations.isEmpty && !(exercises.isEmpty && routines.isEmpty && ladders.isEmpty && redFlags.isEmpty)
+            && expectations.isEmpty
+            && !(exercises.isEmpty && routines.isEmpty && ladders.isEmpty && redFlags.isEmpty && activities.isEmpty)
     }
 }

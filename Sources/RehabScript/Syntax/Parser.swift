@@ -27,7 +27,7 @@ struct Parser {
     }
 
     static let topLevelKeywords: Set<String> = [
-        "program", "procedure", "clearance", "source", "use", "lift", "sit", "no", "wear", "limit", "stop", "hold", "red", "phase",
+        "program", "procedure", "clearance", "activity", "source", "use", "lift", "sit", "no", "wear", "limit", "stop", "hold", "red", "phase",
         "exercise", "routine", "ladder", "expect", "extends", "change", "drop", "replace", "goal",
     ]
 
@@ -101,6 +101,13 @@ struct Parser {
             let meaning = try c.string("what the clearance means, in quotes")
             try c.endOfLine()
             fragment.clearances.append((id, meaning, ref))
+        case "activity":
+            // `activity overhead-reaching "reaching above your shoulders"`: what restrictions name, in a patient's words.
+            _ = c.advance()
+            let (id, ref) = try c.id("the activity's id, such as 'overhead-reaching'")
+            let words = try c.string("the words a patient reads, in quotes, such as \"reaching above your shoulders\"")
+            try c.endOfLine()
+            fragment.activities.append((id, words, ref))
         case "procedure":
             _ = c.advance()
             fragment.procedure = try c.id("the procedure, such as 'lumbar-fusion'").0
@@ -373,7 +380,8 @@ struct Parser {
         case "while":
             // `while no neck-motion "a small, supported nod, not the turning that rule forbids"`
             try c.expect("no", "'no ACTIVITY', as in 'while no neck-motion \"why it is fine\"'")
-            let (activity, _) = try c.id("the banned activity, as in 'while no neck-motion'")
+            let (activity, ref) = try c.id("the banned activity, as in 'while no neck-motion'")
+            appendReference(.init(kind: .activity, id: activity, source: ref))
             fragment.exercises[i].whileBanned[activity] = try c.string("why it is fine while that ban holds, in quotes")
         case "hold":
             throw c.fail(.holdInExercise, "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
@@ -387,21 +395,31 @@ struct Parser {
     }
 
     private mutating func routineLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
-        guard let head = c.peek, head.kind == .word else { throw c.expected("'respects', 'step', 'cue' or 'never'") }
+        guard let head = c.peek, head.kind == .word else { throw c.expected("'loads', 'step', 'cue' or 'never'") }
         _ = c.advance()
         switch head.text {
         case "respects":
+            // Still read, so an old program keeps working; the checker now works conflicts out from `loads`.
+            c.diagnostics.append(.warning(.respectsDeprecated,
+                                          "'respects' is deprecated: say what the routine loads instead",
+                                          at: c.ref(head), length: head.length,
+                                          hint: "write 'loads none', or the movements its steps ask for ('loads bending')"))
             var rules: [RestrictionRule] = []
+            // An old `respects` line names what it likes; only restrictions and loads must name declared activities.
+            let checked = fragment.references.count
+            defer { fragment.references.removeSubrange(checked...) }
             repeat { rules.append(try restrictionRule(&c, phase: nil).rule) } while c.take(.comma)
             fragment.routines[i].respects += rules
         case "step": fragment.routines[i].steps.append(try c.string("the step in quotes"))
         case "cue": fragment.routines[i].cues.append(try c.string("the cue in quotes"))
         case "never": fragment.routines[i].never.append(try c.string("the warning in quotes"))
-        case "loads": fragment.routines[i].loads = try loads(&c)
+        case "loads":
+            fragment.routines[i].loads = try loads(&c)
+            fragment.routines[i].statesLoads = true
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in a routine", at: head,
-                         hint: "a routine has 'respects', 'step', 'cue', 'never' and 'loads' lines",
-                         fixIt: c.keywordFix(head, ["respects", "step", "cue", "never", "loads"]))
+                         hint: "a routine has 'loads', 'step', 'cue' and 'never' lines",
+                         fixIt: c.keywordFix(head, ["loads", "step", "cue", "never"]))
         }
         try c.endOfLine()
     }
@@ -468,7 +486,9 @@ struct Parser {
             if c.take("lifting") || c.take("lift") {
                 loads.lift = try c.weight()
             } else {
-                let (a, _) = try c.id("a load such as 'bending', 'twisting', 'neck-motion' or 'lifting 5 lb'")
+                let (a, ref) = try c.id("a load such as 'bending', 'twisting', 'neck-motion' or 'lifting 5 lb'")
+                // A misspelt load would never meet its restriction, so it is checked like one.
+                appendReference(.init(kind: .activity, id: a, source: ref))
                 loads.activities.insert(Activity(a))
             }
         } while c.take(.comma)

@@ -15,6 +15,8 @@ struct ProgramFragment: Sendable {
     var procedure: String?
     var sources: [String] = []
     var clearances: [(id: String, meaning: String, source: SourceRef)] = []
+    /// `activity ID "WORDS"` lines.
+    var activities: [(id: String, words: String, source: SourceRef)] = []
     var uses: [Use] = []
     var extends: Extends?
     /// `change`, `drop` and `replace` lines of a variant, applied to its base in order.
@@ -39,7 +41,7 @@ struct ProgramFragment: Sendable {
     /// A use of an id that must be defined somewhere (checked once all files are merged).
     struct Reference: Sendable {
         enum Kind: String, Sendable { case exercise, routine, ladder, redFlag = "red flag", phase, item = "exercise, routine or activity", clearance,
-                            goal }
+                            goal, activity }
         var kind: Kind
         var id: String
         var source: SourceRef

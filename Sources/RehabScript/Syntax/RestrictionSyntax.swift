@@ -45,6 +45,7 @@ extension Parser {
                 c.diagnostics.append(.error(.limitGear, "a \(a) is worn, not limited", at: aref, length: a.count,
                                             hint: "write 'wear \(a) when up' or 'wear \(a) if ordered'"))
             }
+            if !Activity.gear.contains(Activity(a)) { appendReference(.init(kind: .activity, id: a, source: aref)) }
             var note: String?
             if c.peek?.kind == .string { note = try c.string("what the limit allows") }
             return Restriction(rule: .limit(Activity(a), note: note), phase: phase, source: ref)
@@ -54,7 +55,8 @@ extension Parser {
             try c.minutes()
             return Restriction(rule: .sitAtMost(minutes: n), phase: phase, source: ref)
         case "no":
-            let (a, _) = try c.id("an activity such as 'bending', 'twisting' or 'driving'")
+            let (a, aref) = try c.id("an activity such as 'bending', 'twisting' or 'driving'")
+            appendReference(.init(kind: .activity, id: a, source: aref))
             return Restriction(rule: .no(Activity(a)), phase: phase, source: ref)
         case "wear":
             let (gear, gref) = try c.id("'brace' or 'collar'")

@@ -1,7 +1,7 @@
 import RehabCore
 
-/// A phase teaching a routine that was not written for a restriction in force then (a warning: the
-/// steps may ask for a movement the patient must avoid).
+/// A phase teaching a routine whose `loads` break a restriction in force then, or that says nothing of what it
+/// loads (a warning: the steps may ask for a movement the patient must avoid).
 enum RoutineRespects {
     static func check(_ program: Program) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -10,16 +10,27 @@ enum RoutineRespects {
             let rules = Validator.restrictionsAtStart(of: i, in: program)
             for use in phase.routines {
                 guard let routine = routines[use.routine] else { continue }
-                for r in rules where r.rule.isBodyMovement && !respects(routine.respects, r.rule) {
-                    out.append(.warning(.routineRespects,
-                                        "routine '\(routine.id)' is used while '\(r.rule.text)' is in force, but it does not say it respects it",
+                for r in rules {
+                    guard let problem = problem(routine, r.rule) else { continue }
+                    let message = "routine '\(routine.id)' is used while '\(r.rule.text)' is in force, but \(problem)"
+                    out.append(.warning(.routineRespects, message,
                                         at: Validator.here(use.source, program), length: routine.id.count,
                                         notes: r.source.map { [.init("the restriction is here", at: $0)] } ?? [],
-                                        hint: "add '\(r.rule.text)' to the routine's 'respects' line once its steps honour it"))
+                                        hint: routine.statesLoads
+                                            ? "use it in a later phase, or change its steps and its 'loads' line"
+                                            : "add a 'loads' line: 'loads none' once its steps honour it"))
                 }
             }
         }
         return out
+    }
+
+    /// Why the routine may break the rule, if it may: its loads say so, or (no `loads` line) nothing says it does not.
+    static func problem(_ routine: Routine, _ rule: RestrictionRule) -> String? {
+        if routine.statesLoads { return routine.loads.conflict(with: rule).map { "\($0)" } }
+        // An old program's `respects` line still vouches for the rules it names.
+        guard rule.isBodyMovement, !respects(routine.respects, rule) else { return nil }
+        return "it does not say what it loads"
     }
 
     static func respects(_ list: [RestrictionRule], _ rule: RestrictionRule) -> Bool {

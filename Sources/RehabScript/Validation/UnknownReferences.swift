@@ -10,10 +10,14 @@ enum UnknownReferences {
         let phases = program.phases.map(\.id)
         let activities = program.activities.map(\.name)
         let goals = program.goals.map(\.id)
+        // What a restriction or load may name: a declared activity, one the engine knows, or a position (`no prone`).
+        let declared = program.activityWords.keys.sorted()
+            + (Activity.builtIn.map(\.name) + Position.allCases.map(\.rawValue)).sorted()
         // Sets for the lookups: a large program has thousands of references.
         let sets: [ProgramFragment.Reference.Kind: Set<String>] = [
             .exercise: Set(exercises), .routine: Set(routines), .ladder: Set(ladders), .redFlag: Set(flags),
             .phase: Set(phases), .item: Set(exercises + routines + activities), .goal: Set(goals),
+            .activity: Set(declared),
         ]
         var out: [Diagnostic] = []
         for f in fragments {
@@ -27,11 +31,19 @@ enum UnknownReferences {
                 case .phase: candidates = phases
                 case .item: candidates = exercises + routines + activities
                 case .goal: candidates = goals
+                case .activity: candidates = declared
                 case .clearance: continue
                 }
                 if sets[r.kind]?.contains(r.id) == true { continue }
-                let suggestion = Suggestion.closest(to: r.id, in: candidates)
-                let hint = suggestion.map { "did you mean '\($0)'?" }
+                var suggestion = Suggestion.closest(to: r.id, in: candidates)
+                var hint = suggestion.map { "did you mean '\($0)'?" }
+                if r.kind == .activity {
+                    // A new activity is as likely as a typo, and `--fix` must never turn `no swimming` into
+                    // `no sitting`: the edit is offered only for a near miss, and declaring it is always named.
+                    let declare = "declare it, as in 'activity \(r.id) \"the words a patient reads\"'"
+                    hint = hint.map { "\($0) or, for a new activity, \(declare)" } ?? declare
+                    if let s = suggestion, Suggestion.distance(r.id, s) > max(1, r.id.count / 4) { suggestion = nil }
+                }
                 var message = "unknown \(r.kind.rawValue) '\(r.id)'"
                 if r.kind == .exercise, ladders.contains(r.id) { message += "; it is a ladder, so write 'ladder \(r.id)'" }
                 if r.kind == .exercise, routines.contains(r.id) { message += "; it is a routine, so write 'routine \(r.id)'" }
@@ -42,7 +54,8 @@ enum UnknownReferences {
                 out.append(.error(r.kind.unknownID,
                                   message, at: r.source, length: r.id.count,
                                   hint: hint ?? (r.kind == .item ? "name an exercise, a routine or a restricted activity"
-                                      : r.kind == .goal ? "declare it at the top level, as in 'goal \(r.id) \"…\"'" : nil),
+                                      : r.kind == .goal ? "declare it at the top level, as in 'goal \(r.id) \"…\"'"
+                                      : nil),
                                   fixIt: fix))
             }
         }
@@ -73,6 +86,7 @@ extension ProgramFragment.Reference.Kind {
         case .phase: return .unknownPhase
         case .item: return .unknownItem
         case .goal: return .unknownGoal
+        case .activity: return .unknownActivity
         // Clearances are checked by `UnusedClearances`, which reports them as a warning.
         case .clearance: return .unusedClearance
         }

@@ -43,11 +43,11 @@ struct OrderChange {
         for p in pairs {
             switch (p.before, p.after) {
             case (let b?, nil):
-                lines.append("Now allowed: \(b.rule.activity.name) (it was '\(b.rule.text)' \(b.untilText), set by \(b.authority)).")
+                lines.append("Now allowed: \(after.program.words(for: b.rule.activity)) (it was '\(b.rule.text)' \(b.untilText), set by \(b.authority)).")
             case (nil, let a?):
-                lines.append("Now in force: \(a.rule.plain(unit: unit))\(a.note.map { " (\($0))" } ?? "") \(a.untilText), set by \(a.authority).")
+                lines.append("Now in force: \(a.rule.plain(unit: unit, words: after.program.words))\(a.note.map { " (\($0))" } ?? "") \(a.untilText), set by \(a.authority).")
             case (let b?, let a?) where b != a && (b.rule != a.rule || b.origin != a.origin):
-                lines.append("Now: \(a.rule.plain(unit: unit))\(a.note.map { " (\($0))" } ?? "") \(a.untilText), set by \(a.authority) (it was '\(b.rule.text)', set by \(b.authority)).")
+                lines.append("Now: \(a.rule.plain(unit: unit, words: after.program.words))\(a.note.map { " (\($0))" } ?? "") \(a.untilText), set by \(a.authority) (it was '\(b.rule.text)', set by \(b.authority)).")
             default: break
             }
         }

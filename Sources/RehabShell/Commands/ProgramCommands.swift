@@ -30,7 +30,9 @@ extension Command {
             if e == 0, loaded.isLibrary {
                 let d = loaded.draft
                 shell.say("\(path): library: \(d.exercises.count) exercises, \(d.routines.count) routines, "
-                          + "\(d.redFlags.count) red flags; no errors" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : "")
+                          + "\(d.redFlags.count) red flags"
+                          + (d.activityWords.isEmpty ? "" : ", \(d.activityWords.count) activities")
+                          + "; no errors" + (w > 0 ? ", \(w) warning\(w == 1 ? "" : "s")" : "")
                           + (loaded.externalNames.isEmpty ? ""
                               : "; defined by the programs that use it: " + loaded.externalNames.joined(separator: ", ")))
             } else if e == 0 {

@@ -38,8 +38,9 @@ extension Command {
     ) { shell, args throws(CommandError) in
         let v = try shell.patientView()
         let a = shell.assessment(v, on: try shell.evaluationDay(args, surgery: v.surgery))
-        let verdict = try Question.parse(args.words, shell: shell, view: v).answer(a, record: v.record)
-        if args.json { shell.say(JSONOutput.verdict(verdict)); return }
+        let question = try Question.parse(args.words, shell: shell, view: v)
+        let verdict = question.answer(a, record: v.record)
+        if args.json { shell.say(JSONOutput.verdict(verdict, words: question.activity.map(a.program.words))); return }
         shell.say(VerdictText.render(verdict, shell: shell))
     }
 
@@ -149,6 +150,12 @@ enum Question {
     static func unknown(_ kind: String, _ word: String, _ candidates: [String]) -> CommandError {
         let hint = Suggestion.closest(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? "."
         return .usage("your program has no \(kind) '\(word)'\(hint) Type 'allowed' to see everything it covers.")
+    }
+
+    /// The activity asked about, whose words `--json` adds beside its id.
+    var activity: Activity? {
+        if case .activity(let act) = self { return act }
+        return nil
     }
 
     func answer(_ a: Assessment, record: PatientRecord) -> Verdict {

@@ -13,7 +13,7 @@ struct AssessmentText {
     func restrictions(_ a: Assessment) -> String {
         var out = ""
         for r in a.effectiveRestrictions {
-            var line = "  • \(r.rule.plain(unit: a.unit))"
+            var line = "  • \(r.rule.plain(unit: a.unit, words: a.program.words))"
             if let note = r.note { line += " (\(note))" }
             line += ", \(r.untilText) — "
             if let o = a.overrides[r.rule.activity], r.source == nil {
@@ -26,7 +26,7 @@ struct AssessmentText {
         for (activity, o) in a.overrides.sorted(by: { $0.key < $1.key }) {
             guard case .cleared = o.order, !a.restrictions.contains(where: { $0.rule.activity == activity }),
                   let replaced = o.replacedText(unit: a.unit) else { continue }
-            out += "  • \(activity.name) allowed — \(o.who), in place of the program's \(replaced)\n"
+            out += "  • \(a.program.words(for: activity)) allowed — \(o.who), in place of the program's \(replaced)\n"
         }
         return out.isEmpty ? "  No restrictions are in force.\n" : out
     }
@@ -88,7 +88,7 @@ struct AssessmentText {
                                          : foldedLines(rt, program: a.program, verb: "taught", names: routineName))
         }
         out += PhaseExtrasText.render(a)
-        out += "\nActivities:\n" + verdictLines(a.activityVerdicts) { $0 }
+        out += "\nActivities:\n" + verdictLines(a.activityVerdicts) { a.program.words(for: Activity($0)) }
         return out
     }
 }

@@ -25,10 +25,13 @@ enum JSONOutput {
         @Nullable var source: String?
         /// Allowed at a smaller dose after a pain rule stopped it.
         let backedOff: Bool
+        /// An activity's words as the patient reads them (`id` stays the program's id); absent for other answers.
+        let words: String?
 
-        init(_ v: Verdict) {
+        init(_ v: Verdict, words: String? = nil) {
             id = v.id; allowed = v.allowed; decision = v.decision; reason = v.reason; changesOn = v.changesOn?.iso
             changesWhen = v.changesWhen; source = v.source?.description; backedOff = v.backOff != nil
+            self.words = words
         }
     }
 
@@ -84,14 +87,16 @@ enum JSONOutput {
         (try? TreeEncoder().text(value, pretty: true)) ?? "{}"
     }
 
-    static func verdict(_ v: Verdict) -> String { encode(VerdictJSON(v)) }
+    static func verdict(_ v: Verdict, words: String? = nil) -> String { encode(VerdictJSON(v, words: words)) }
 
     static func allowed(_ a: Assessment, record: PatientRecord = PatientRecord()) -> String {
         encode(AllowedJSON(date: a.date.iso, week: a.recovery.week, day: a.recovery.day, phase: a.phase?.id,
                            onHold: a.isOnHold,
-                           exercises: a.exerciseVerdicts(record: record).map(VerdictJSON.init),
-                           routines: a.routineVerdicts.map(VerdictJSON.init),
-                           activities: a.activityVerdicts.map(VerdictJSON.init)))
+                           exercises: a.exerciseVerdicts(record: record).map { VerdictJSON($0) },
+                           routines: a.routineVerdicts.map { VerdictJSON($0) },
+                           activities: a.activityVerdicts.map { v in
+                               VerdictJSON(v, words: a.program.words(for: Activity(v.id)))
+                           }))
     }
 
     static func program(_ p: Program) -> String { encode(p) }
