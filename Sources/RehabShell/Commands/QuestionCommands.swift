@@ -41,6 +41,7 @@ extension Command {
         let verdict = try Question.parse(args.words, shell: shell, view: v).answer(a, record: v.record)
         if args.json { shell.say(JSONOutput.verdict(verdict)); return }
         shell.say(VerdictText.render(verdict, shell: shell))
+        if shell.surgeonFirstDue { shell.say(VerdictText.surgeonFirst); shell.surgeonFirstDue = false }
     }
 
     static let why = Command(

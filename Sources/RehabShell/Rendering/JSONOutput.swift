@@ -25,10 +25,15 @@ enum JSONOutput {
         @Nullable var source: String?
         /// Allowed at a smaller dose after a pain rule stopped it.
         let backedOff: Bool
+        /// The range published protocols give for the rule or dose behind the answer (`4-15 lb`), if the program has one.
+        @Nullable var sourcesRange: String?
+        /// How those sources differ, in the program's words.
+        @Nullable var sourcesNote: String?
 
         init(_ v: Verdict) {
             id = v.id; allowed = v.allowed; decision = v.decision; reason = v.reason; changesOn = v.changesOn?.iso
             changesWhen = v.changesWhen; source = v.source?.description; backedOff = v.backOff != nil
+            sourcesRange = v.sources?.rangeText; sourcesNote = v.sources?.note
         }
     }
 
@@ -44,6 +49,9 @@ enum JSONOutput {
         @Nullable var replaces: String?
         /// `no`, `limited`, `wear` or `if-ordered`: what the rule asks of the patient.
         let decision: String
+        /// What published protocols give when they disagree (`4-15 lb`), and how they differ.
+        @Nullable var sourcesRange: String?
+        @Nullable var sourcesNote: String?
 
         static func decision(_ rule: RestrictionRule) -> String {
             switch rule {
@@ -66,6 +74,7 @@ enum JSONOutput {
             }
             decision = RestrictionJSON.decision(r.rule)
             releasedOn = r.release.on?.iso; releasedWhen = r.release.when; setBy = r.authority; source = r.source?.description
+            sourcesRange = r.sources?.rangeText; sourcesNote = r.sources?.note
         }
     }
 
