@@ -24,6 +24,15 @@ import Testing
         #expect(r.first?.sources?.sentence == "Published protocols range from 4 to 15 lb; your surgeon's limit comes first.")
     }
 
+    @Test func aWeightRangeIsShownInThePatientsUnit() {
+        let range = SourcesRange(low: 4, high: 15, unit: .lb)
+        #expect(range.sentence(in: .kg)
+                == "Published protocols range from 1.8 to 6.8 kg (4-15 lb); your surgeon's limit comes first.")
+        #expect(range.sentence(in: .lb) == range.sentence)
+        #expect(SourcesRange(low: 2, high: 6, unit: .weeks).sentence(in: .kg)
+                == "Published protocols range from 2 to 6 weeks; your surgeon's timing comes first.")
+    }
+
     @Test func weeksWithWordsAndVaryWithWordsOnly() {
         let r = rules("""
             program demo "Demo"

@@ -27,7 +27,7 @@ extension Assessment {
                 .qualified(v.qualifier)
         }
         // A program rule whose sources disagree says so after the program's own value.
-        if v.override == nil, let range = v.restriction?.sources { v = v.adding(range.sentence); v.sources = range }
+        if v.override == nil, let range = v.restriction?.sources { v = v.adding(range.sentence(in: unit)); v.sources = range }
         guard isOnHold, let worst = holds.sorted(by: { $0.severity < $1.severity }).first else { return v }
         return v.adding("You are on hold (\(worst.description)): \(worst.severity.action(emergencyNumber: emergencyNumber)).")
     }

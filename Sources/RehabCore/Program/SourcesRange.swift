@@ -45,18 +45,27 @@ public struct SourcesRange: Hashable, Sendable, Codable {
 
     /// One sentence for the patient, after the program's own value:
     /// "Published protocols range from 4 to 15 lb; your surgeon's limit comes first."
-    public var sentence: String {
-        sentence(comesFirst: "your surgeon's \(unit == .weeks || unit == nil ? "timing" : "limit")")
+    public var sentence: String { sentence(in: nil) }
+
+    /// The sentence with a weight range in the patient's unit, the written one in brackets when they differ.
+    public func sentence(in preferred: Weight.Unit?) -> String {
+        sentence(comesFirst: "your surgeon's \(unit == .weeks || unit == nil ? "timing" : "limit")", in: preferred)
     }
 
     /// The same sentence for an exercise: the therapist sets the dose and its timing.
     public var prescriptionSentence: String { sentence(comesFirst: "your therapist's plan") }
 
-    func sentence(comesFirst whose: String) -> String {
+    func sentence(comesFirst whose: String, in preferred: Weight.Unit? = nil) -> String {
         var words = ""
         if let low, let high, let unit {
             let shown = unit == .min ? "minutes" : unit.rawValue
             words = "Published protocols range from \(Weight.format(low)) to \(Weight.format(high)) \(shown)"
+            let written = Weight.Unit(rawValue: unit.rawValue)
+            if let written, let preferred, preferred != written {
+                let a = Weight(low, written).converted(to: preferred), b = Weight(high, written).converted(to: preferred)
+                words = "Published protocols range from \(Weight.format(a.value)) to \(Weight.format(b.value)) "
+                    + "\(preferred.rawValue) (\(Weight.format(low))-\(Weight.format(high)) \(unit.rawValue))"
+            }
             if let note { words += " (\(note))" }
         } else if let note {
             words = "Published sources vary: \(note)"

@@ -10,6 +10,7 @@ extension Command {
         let a = shell.assessment(v)
         if args.json { shell.say(StatusJSON.render(a, record: v.record)); return }
         shell.console.write(StatusText(shell: shell).render(a, record: v.record))
+        shell.surgeonFirstDue = false  // status ends with it; a `can` after it need not repeat it
     }
 
     static let allowed = Command(
