@@ -44,6 +44,14 @@ public struct ActiveRestriction: Hashable, Sendable {
         }
     }
 
+    /// What published protocols give for a program rule whose sources disagree; a clinician's order has none.
+    public var sources: SourcesRange? {
+        switch origin {
+        case .program(let r), .phase(let r, _): return r.sources
+        case .surgeon, .clearanceLimit: return nil
+        }
+    }
+
     /// "until week 6 (2026-12-14) and your surgeon clears lifting (when they do, record it with 'clear lifting by NAME')"
     public var untilText: String {
         guard let when = release.when else { return "with no end date set" }

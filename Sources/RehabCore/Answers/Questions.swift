@@ -26,6 +26,8 @@ extension Assessment {
                         changesOn: v.changesOn, changesWhen: v.changesWhen, restriction: r, source: v.source, override: o)
                 .qualified(v.qualifier)
         }
+        // A program rule whose sources disagree says so after the program's own value.
+        if v.override == nil, let range = v.restriction?.sources { v = v.adding(range.sentence(in: unit)); v.sources = range }
         guard isOnHold, let worst = holds.sorted(by: { $0.severity < $1.severity }).first else { return v }
         return v.adding("You are on hold (\(worst.description)): \(worst.severity.action(emergencyNumber: emergencyNumber)).")
     }
@@ -52,7 +54,8 @@ extension Assessment {
             return no(id, limitRule, "lifting is limited to \(limit.shown(in: unit)) \(limitRule.untilText), set by \(limitRule.authority); \(object) is over it.")
         }
         return Verdict(id: id, allowed: true,
-                       reason: "\(object) is within your \(limit.shown(in: unit)) limit (\(limitRule.untilText)); bend at the knees and keep it close.",
+                       reason: "\(object) is within your \(limit.shown(in: unit)) limit (\(limitRule.untilText)), "
+                           + "set by \(limitRule.authority); bend at the knees and keep it close.",
                        changesOn: limitRule.release.on, changesWhen: limitRule.release.when, restriction: limitRule, source: limitRule.source)
     }
 
@@ -67,9 +70,12 @@ extension Assessment {
             return Verdict(id: id, allowed: true, reason: "no sitting limit is in force; get up and move if it aches.")
         }
         if minutes > limit {
-            return no(id, r, "sitting is limited to \(limit) minutes at a time \(r.untilText); stand up or walk, then sit again.")
+            return no(id, r, "sitting is limited to \(limit) minutes at a time \(r.untilText), set by \(r.authority); "
+                          + "stand up or walk, then sit again.")
         }
-        return Verdict(id: id, allowed: true, reason: "\(minutes) minutes is within your \(limit)-minute sitting limit (\(r.untilText)).",
+        return Verdict(id: id, allowed: true,
+                       reason: "\(minutes) minutes is within your \(limit)-minute sitting limit (\(r.untilText)), "
+                           + "set by \(r.authority).",
                        changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
     }
 
@@ -96,14 +102,16 @@ extension Assessment {
             }
             if case .liftPerSurgeon(let fallback) = r.rule { return surgeonLiftAnswer(r, fallback: fallback) }
             return Verdict(id: activity.name, allowed: true,
-                           reason: "lifting is allowed up to \(limit.shown(in: unit)) \(r.untilText).",
+                           reason: "lifting is allowed up to \(limit.shown(in: unit)) \(r.untilText), "
+                               + "set by \(r.authority).",
                            changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
         }
         if activity == .sitting {
             guard let r = sitLimit, case .sitAtMost(let limit) = r.rule else {
                 return Verdict(id: activity.name, allowed: true, reason: "no sitting limit is in force.")
             }
-            return Verdict(id: activity.name, allowed: true, reason: "sitting is allowed for up to \(limit) minutes at a time \(r.untilText).",
+            return Verdict(id: activity.name, allowed: true,
+                           reason: "sitting is allowed for up to \(limit) minutes at a time \(r.untilText), set by \(r.authority).",
                            changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
         }
         if let r = ban(on: activity) {
@@ -175,12 +183,15 @@ extension Assessment {
                 let ph = program.phases[later]
                 let opens = ph.start.date(surgery: surgery)
                 let gates = machine.gates(for: later, on: date).filter { !$0.met }.map(\.text)
+                // When it starts is where sources most often differ (heel slides, the stationary bike).
+                let range = ph.prescriptions.first { !$0.isLadder && $0.exercise == id }?.sources
                 var v = Verdict(id: id, allowed: false,
-                                reason: "not yet: \(name) starts in phase '\(ph.name)' (\(ph.start.text)).",
+                                reason: "not yet: \(name) starts in phase '\(ph.name)' (\(ph.start.text))."
+                                    + (range.map { " " + $0.prescriptionSentence } ?? ""),
                                 changesOn: opens >= date ? opens : nil,
                                 changesWhen: gates.isEmpty ? "you move on to phase '\(ph.name)'" : gates.joined(separator: " and "),
                                 source: ph.source)
-                v.startsInPhase = later
+                v.startsInPhase = later; v.sources = range
                 return v
             }
             if program.phases.indices.contains(where: { $0 < index && program.phases[$0].prescribes(id, in: program) }) {
@@ -195,7 +206,7 @@ extension Assessment {
         if let ex {
             for r in restrictions {
                 if let conflict = ex.loads.conflict(with: r.rule, words: program.words) {
-                    return no(id, r, "\(name): \(conflict), and '\(quoted(r.rule))' is in force \(r.untilText).")
+                    return no(id, r, "\(name): \(conflict), and '\(quoted(r.rule))' is in force \(r.untilText), set by \(r.authority).")
                 }
             }
         }
@@ -204,7 +215,8 @@ extension Assessment {
         if choice.open.isEmpty, let first = choice.closed.first {
             let words = choice.closed.map(\.position.words).joined(separator: " or ")
             return no(id, first.rule,
-                      "\(name) is done \(words), and '\(quoted(first.rule.rule))' is in force \(first.rule.untilText).")
+                      "\(name) is done \(words), and '\(quoted(first.rule.rule))' is in force \(first.rule.untilText), "
+                          + "set by \(first.rule.authority).")
         }
         let offered = choice.closed.isEmpty ? "" : " Do it \(choice.open.map(\.words).joined(separator: " or ")): "
             + "\(choice.closed.map(\.position.words).joined(separator: " or ")) is not allowed yet."
@@ -234,9 +246,13 @@ extension Assessment {
                 why += " It is fine while '\(quoted(r.rule))' holds: \(reason)."
             }
         }
-        return Verdict(id: id, allowed: true,
-                       reason: "part of phase '\(phase.name)'\(carried)" + (dose.isEmpty ? "." : ": \(dose).") + why + holdNote,
-                       source: p.source)
+        let range = p.sources.map { " " + $0.prescriptionSentence } ?? ""
+        var v = Verdict(id: id, allowed: true,
+                        reason: "part of phase '\(phase.name)'\(carried)" + (dose.isEmpty ? "." : ": \(dose).") + range + why
+                            + holdNote,
+                        source: p.source)
+        v.sources = p.sources
+        return v
     }
 
     /// This week's dose of a prescription, or its smaller back-off dose while a pain rule holds it back.
@@ -269,7 +285,7 @@ extension Assessment {
         if let r {
             for a in restrictions {
                 if let conflict = r.loads.conflict(with: a.rule, words: program.words) {
-                    return no(id, a, "\(name): \(conflict), and '\(quoted(a.rule))' is in force \(a.untilText).")
+                    return no(id, a, "\(name): \(conflict), and '\(quoted(a.rule))' is in force \(a.untilText), set by \(a.authority).")
                 }
             }
         }

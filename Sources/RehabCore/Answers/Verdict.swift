@@ -23,6 +23,8 @@ public struct Verdict: Hashable, Sendable {
     public var finishedEarlier = false
     /// What a "yes" comes with: a limit to keep to, gear to wear, or gear only if the surgeon orders it.
     public var qualifier: Qualifier?
+    /// What published protocols give for the rule or prescription behind the answer, when they disagree.
+    public var sources: SourcesRange?
 
     public enum Qualifier: String, Hashable, Sendable {
         case limited, wear
@@ -44,7 +46,7 @@ public struct Verdict: Hashable, Sendable {
     public func adding(_ words: String) -> Verdict {
         var v = Verdict(id: id, allowed: allowed, reason: reason + " " + words, changesOn: changesOn, changesWhen: changesWhen,
                         restriction: restriction, source: source, backOff: backOff, override: override)
-        v.qualifier = qualifier
+        v.qualifier = qualifier; v.sources = sources
         return v
     }
 

@@ -17,6 +17,8 @@ public struct Prescription: Hashable, Sendable, Codable {
     public var carriesOn: Bool?
     /// The id of the phase that wrote it, when it was carried into this one by `onward`.
     public var carriedFrom: String?
+    /// What published protocols give when they disagree on its dose or timing (`sources 6-14 weeks "…"`).
+    public var sources: SourcesRange?
 
     public init(exercise: String, isLadder: Bool = false, dose: Dose = Dose(), progressions: [WeeklyProgression] = [],
                 backOff: Dose? = nil, source: SourceRef? = nil) {

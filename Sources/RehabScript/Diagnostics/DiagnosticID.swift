@@ -80,6 +80,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case routineOutsidePhase = "routine-outside-phase"
     /// A routine is used while a restriction is in force that its `loads` break, or it says nothing of what it loads.
     case routineRespects = "routine-respects"
+    /// A `sources` range that goes down (`sources 15-4 lb`) or is not in the rule's unit (weeks for a ban).
+    case sourcesRange = "sources-range"
     /// `stop EXERCISE` in a phase where nothing carries that exercise on (`onward`).
     case stopNotCarried = "stop-not-carried"
     /// An indented line under no block.

@@ -15,15 +15,22 @@ extension Parser {
         try c.endOfLine()
     }
 
-    /// `from`, `when` or `onward`: what may follow the dose on a prescription line.
-    private func atDoseEnding(_ c: LineCursor) -> Bool { c.isWord("from") || c.isWord("when") || c.isWord("onward") }
+    /// `from`, `when`, `onward` or `sources`: what may follow the dose on a prescription line.
+    private func atDoseEnding(_ c: LineCursor) -> Bool {
+        c.isWord("from") || c.isWord("when") || c.isWord("onward") || c.isWord("sources")
+    }
 
-    /// `from week 8 [and cleared X]`, `when cleared X [or week 12]`, `onward`, in either order.
+    /// `from week 8 [and cleared X]`, `when cleared X [or week 12]`, `onward`, `sources …`, in any order.
     private mutating func doseEnding(_ c: inout LineCursor, into p: inout Prescription) throws(LineCursor.Failure) {
         while atDoseEnding(c) {
             let at = c.peek
             if c.take("onward") {
                 p.carriesOn = true
+                _ = c.take(.comma)
+                continue
+            }
+            if c.take("sources") {
+                p.sources = try sourcesRange(&c, units: SourcesRange.prescriptionUnits, for: "a prescription")
                 _ = c.take(.comma)
                 continue
             }

@@ -120,6 +120,20 @@ struct LineCursor {
         }
     }
 
+    /// A comma that starts `, sources …` at the end of a restriction line, not another rule.
+    var atSources: Bool { peek?.kind == .comma && isWord("sources", at: 1) }
+
+    /// The unit of a `sources` range: `lb`, `kg`, `min`, `weeks` or `reps`.
+    static func rangeUnit(_ word: String) -> SourcesRange.Unit? {
+        if let w = unit(word) { return w == .lb ? .lb : .kg }
+        switch word.lowercased() {
+        case "min", "mins", "minute", "minutes": return .min
+        case "week", "weeks", "wk", "wks": return .weeks
+        case "rep", "reps", "repetitions": return .reps
+        default: return nil
+        }
+    }
+
     /// `s`, `sec`, `seconds`
     mutating func seconds() throws(Failure) {
         if take("s") || take("sec") || take("secs") || take("second") || take("seconds") { return }

@@ -4,7 +4,7 @@ extension Parser {
     /// `no bending, no twisting from week 2 until week 12 or cleared twisting`
     mutating func restrictionLine(_ c: inout LineCursor, phase: String?) throws(LineCursor.Failure) -> [Restriction] {
         var items: [Restriction] = []
-        repeat { items.append(try restrictionRule(&c, phase: phase)) } while c.take(.comma)
+        repeat { items.append(try restrictionRule(&c, phase: phase)) } while !c.atSources && c.take(.comma)
         return try restrictionScope(&c, items)
     }
 
@@ -15,8 +15,49 @@ extension Parser {
         if c.take("from") { from = try c.point() }
         if c.take("until") { until = try condition(&c) }
         if c.isWord("from") { throw c.fail(.order, "'from week N' comes before 'until'") }
+        if c.atSources { _ = c.advance() }
+        let sources = c.take("sources") ? try sourcesRange(&c, items) : nil
         try c.endOfLine()
-        return items.map { var r = $0; r.from = from; r.until = until; return r }
+        return items.map { var r = $0; r.from = from; r.until = until; r.sources = sources; return r }
+    }
+
+    /// After `sources` on a restriction line: the range in the rules' unit, or weeks for how long they last.
+    mutating func sourcesRange(_ c: inout LineCursor, _ items: [Restriction])
+        throws(LineCursor.Failure) -> SourcesRange {
+        let kinds = items.map { (SourcesRange.units(for: $0.rule), "'\($0.rule.text)'") }
+        let strictest = kinds.min { $0.0.count < $1.0.count } ?? ([.weeks], "this rule")
+        // Every rule on a line shares one range, so each must take its unit.
+        let shared = kinds.reduce(Set(SourcesRange.Unit.allCases)) { $0.intersection($1.0) }
+        let units = SourcesRange.Unit.allCases.filter(shared.contains)
+        return try sourcesRange(&c, units: units.isEmpty ? strictest.0 : units, for: strictest.1)
+    }
+
+    /// `4-15 lb ["WORDS"]` or `vary "WORDS"`. A range that goes down or is in a unit `units` lacks is
+    /// `sources-range`, and parsing goes on.
+    mutating func sourcesRange(_ c: inout LineCursor, units: [SourcesRange.Unit], for what: String)
+        throws(LineCursor.Failure) -> SourcesRange {
+        if c.take("vary") { return SourcesRange(note: try c.string("how the sources differ, in quotes")) }
+        let lowToken = c.peek
+        let low = try c.number("a range such as '4-15 lb' or 'vary \"…\"'")
+        guard c.take(.dash) else { throw c.expected("'-' and the top of the range, as in 'sources 4-15 lb'") }
+        let high = try c.number("the top of the range, as in 'sources 4-15 lb'")
+        guard let unitToken = c.peek, unitToken.kind == .word, let unit = LineCursor.rangeUnit(unitToken.text) else {
+            throw c.expected("the range's unit: 'lb' or 'kg' for lifting, 'min' for sitting, 'weeks' for how long")
+        }
+        _ = c.advance()
+        let note = c.peek?.kind == .string ? try c.string("how the sources differ") : nil
+        let shown = "\(Weight.format(low))-\(Weight.format(high))"
+        if low > high {
+            c.diagnostics.append(.error(.sourcesRange, "the range '\(shown)' goes down", at: c.ref(lowToken),
+                                        length: shown.count, hint: "write the smaller number first: 'sources "
+                                            + "\(Weight.format(high))-\(Weight.format(low)) \(unit.rawValue)'"))
+        }
+        if !units.contains(unit) {
+            let allowed = units.map { "'\($0.rawValue)'" }.joined(separator: " or ")
+            c.diagnostics.append(.error(.sourcesRange, "a range for \(what) is not in '\(unitToken.text)'",
+                                        at: c.ref(unitToken), length: unitToken.length, hint: "give it in \(allowed)"))
+        }
+        return SourcesRange(low: low, high: high, unit: unit, note: note)
     }
 
     /// One rule: `lift at most 10 lb`, `lift at most per surgeon[, else 10 lb]`, `sit at most 30 min`, `no ACTIVITY`,

@@ -10,6 +10,7 @@ extension Command {
         let a = shell.assessment(v)
         if args.json { shell.say(StatusJSON.render(a, record: v.record)); return }
         shell.console.write(StatusText(shell: shell).render(a, record: v.record))
+        shell.surgeonFirstDue = false  // status ends with it; a `can` after it need not repeat it
     }
 
     static let allowed = Command(
@@ -42,6 +43,7 @@ extension Command {
         let verdict = question.answer(a, record: v.record)
         if args.json { shell.say(JSONOutput.verdict(verdict, words: question.activity.map(a.program.words))); return }
         shell.say(VerdictText.render(verdict, shell: shell))
+        if shell.surgeonFirstDue { shell.say(VerdictText.surgeonFirst); shell.surgeonFirstDue = false }
     }
 
     static let why = Command(

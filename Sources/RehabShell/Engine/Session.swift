@@ -15,6 +15,7 @@ public struct Session {
     public func run(_ reader: LineReader) -> Int32 {
         reader.completer = mode == .interactive ? shell.completer : nil
         if mode == .interactive { shell.ask = { reader.readAnswer(prompt: $0) } }
+        if mode == .script { shell.surgeonFirstDue = false }
         var status: Int32 = 0
         var lineNumber = 0
         while !shell.wantsExit {

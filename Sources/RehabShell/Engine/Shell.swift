@@ -16,6 +16,9 @@ public final class Shell {
     var programCache: [String: Program] = [:]
     let parseCache = ParseCache()
     var objectCatalog: ObjectCatalog?
+    /// Whether the next `can` answer closes with "Your surgeon's instructions always come first.": once per
+    /// session (every one-shot answer, a REPL's first), never in a script from a pipe (one line per answer there).
+    var surgeonFirstDue = true
     /// The arguments of the last command run, for the test that every declared option is read.
     var lastArguments: Arguments?
 

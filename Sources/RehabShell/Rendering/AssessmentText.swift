@@ -20,6 +20,7 @@ struct AssessmentText {
                 line += o.who + (o.replacedText(unit: a.unit).map { ", in place of the program's \($0)" } ?? "")
             } else {
                 line += "set by \(r.authority)"
+                if let range = r.sources { line += "; " + range.brief }
             }
             out += line + "\n"
         }

@@ -27,11 +27,16 @@ enum JSONOutput {
         let backedOff: Bool
         /// An activity's words as the patient reads them (`id` stays the program's id); absent for other answers.
         let words: String?
+        /// The range published protocols give for the rule or dose behind the answer (`4-15 lb`), if the program has one.
+        @Nullable var sourcesRange: String?
+        /// How those sources differ, in the program's words.
+        @Nullable var sourcesNote: String?
 
         init(_ v: Verdict, words: String? = nil) {
             id = v.id; allowed = v.allowed; decision = v.decision; reason = v.reason; changesOn = v.changesOn?.iso
             changesWhen = v.changesWhen; source = v.source?.description; backedOff = v.backOff != nil
             self.words = words
+            sourcesRange = v.sources?.rangeText; sourcesNote = v.sources?.note
         }
     }
 
@@ -47,6 +52,9 @@ enum JSONOutput {
         @Nullable var replaces: String?
         /// `no`, `limited`, `wear` or `if-ordered`: what the rule asks of the patient.
         let decision: String
+        /// What published protocols give when they disagree (`4-15 lb`), and how they differ.
+        @Nullable var sourcesRange: String?
+        @Nullable var sourcesNote: String?
 
         static func decision(_ rule: RestrictionRule) -> String {
             switch rule {
@@ -69,6 +77,7 @@ enum JSONOutput {
             }
             decision = RestrictionJSON.decision(r.rule)
             releasedOn = r.release.on?.iso; releasedWhen = r.release.when; setBy = r.authority; source = r.source?.description
+            sourcesRange = r.sources?.rangeText; sourcesNote = r.sources?.note
         }
     }
 

@@ -44,7 +44,7 @@ struct StatusText {
         if let next = a.unlocks.first {
             out += "\nNext: \(next.what)" + (next.on.map { " on \($0)" } ?? "") + ((next.when ?? "").isEmpty ? "" : " — \(next.when ?? "")") + ".\n"
         }
-        out += "Your surgeon's instructions always come first.\n"
+        out += VerdictText.surgeonFirst + "\n"
         return out
     }
 
@@ -150,6 +150,9 @@ enum NextJSON {
 
 /// `can …`: "Yes — …", "No — …", or "Limited — …" for a yes within a limit.
 enum VerdictText {
+    /// The general line that closes `status` and a session's first `can` answer.
+    static let surgeonFirst = "Your surgeon's instructions always come first."
+
     static func render(_ v: Verdict, shell: Shell) -> String {
         let word: String
         switch (v.backOff, v.allowed ? v.qualifier : nil) {
