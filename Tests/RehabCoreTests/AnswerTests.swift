@@ -137,6 +137,18 @@ import Testing
         #expect(limit(assess(program, record, day: 28)) == lb(10))
     }
 
+    /// Found by `PropertyTests.aStricterOrderNeverLoosensAnything`: a clearance without `by` that lifts the newest,
+    /// stricter order used to leave no order at all, so the patient had less than before that order.
+    @Test func liftingTheNewestOrderBringsBackTheOneBefore() {
+        let program = Programs.threePhases(restrictions: [.lift(lb(10), until: .week(12))])
+        var record = PatientRecord()
+        record.clearances = [clearance("lifting", 1, upTo: lb(20), by: "Dr Lee"), clearance("lifting", 10)]
+        #expect(limit(assess(program, record, day: 12)) == lb(20), "without the stricter order: Dr Lee's 20 lb")
+        record.orders = [SurgeonOrder(activity: .lifting, limit: lb(5), by: "Dr Kim", on: Day.n(5))]
+        #expect(limit(assess(program, record, day: 7)) == lb(5), "the stricter order stands")
+        #expect(limit(assess(program, record, day: 12)) == lb(20), "lifted by the plain clearance: Dr Lee's 20 lb again")
+    }
+
     @Test func theLatestOrderForAnActivityStands() {
         let program = Programs.threePhases(restrictions: [.lift(lb(10), until: .week(12))])
         var record = PatientRecord()

@@ -23,38 +23,42 @@ struct OrderBook {
     init(record: PatientRecord, surgery: CalendarDay, day: CalendarDay) {
         // (day, journal position or a rank that puts orders after clearances on a tie, index, is an order)
         let known = record.hasSequences
-        var latest: [Activity: (day: CalendarDay, key: Int, order: Int?, clearance: Int?)] = [:]
-        func consider(_ a: Activity, _ d: CalendarDay, _ key: Int, order: Int?, clearance: Int?) {
-            if let cur = latest[a], (cur.day, cur.key) > (d, key) { return }
-            latest[a] = (d, key, order, clearance)
-        }
+        typealias Entry = (day: CalendarDay, key: Int, order: Int?, clearance: Int?)
+        var entries: [Activity: [Entry]] = [:]
         for (j, o) in record.orders.enumerated() where o.on <= day {
-            consider(o.activity, o.on, known ? record.orderSequence[j] : 2 * j + 1_000_000, order: j, clearance: nil)
+            entries[o.activity, default: []].append((o.on, known ? record.orderSequence[j] : 2 * j + 1_000_000, j, nil))
         }
         for (k, c) in record.clearances.enumerated() where c.on <= day && (c.by != nil || c.upTo != nil) {
-            consider(Activity(c.topic), c.on, known ? record.clearanceSequence[k] : 2 * k, order: nil, clearance: k)
+            entries[Activity(c.topic), default: []].append((c.on, known ? record.clearanceSequence[k] : 2 * k, nil, k))
         }
         var out: [Decision] = []
-        for (activity, entry) in latest.sorted(by: { $0.key < $1.key }) {
-            if let k = entry.clearance {
-                let c = record.clearances[k]
-                out.append(Decision(activity: activity, kind: c.upTo != nil ? .limited(c) : .cleared(c)))
-                continue
+        for (activity, list) in entries.sorted(by: { $0.key < $1.key }) {
+            // The latest order stands. When a clearance recorded without `by` has lifted it (an open-ended
+            // `restrict`, as before orders needed a name), the order before it stands again: lifting the newer,
+            // stricter order must never leave the patient with less than they had without it.
+            for entry in list.sorted(by: { ($0.day, $0.key) > ($1.day, $1.key) }) {
+                if let k = entry.clearance {
+                    let c = record.clearances[k]
+                    out.append(Decision(activity: activity, kind: c.upTo != nil ? .limited(c) : .cleared(c)))
+                    break
+                }
+                guard let j = entry.order else { continue }
+                let o = record.orders[j]
+                let end = o.endDay(surgery: surgery)
+                if let end, day >= end { break }
+                let lifted = o.until == nil && record.clearances.indices.contains { k in
+                    let c = record.clearances[k]
+                    return c.topic == activity.name && c.on <= day && c.upTo == nil && c.by == nil
+                        && record.clearance(k, isAfterOrder: j)
+                }
+                if lifted { continue }
+                let release = Release(on: end, when: end.map { d in
+                    if case .week(let w)? = o.until { return "week \(w) (\(d))" }
+                    return "\(d)"
+                } ?? "your surgeon says otherwise (record it then with 'clear \(activity.name) by NAME')")
+                out.append(Decision(activity: activity, kind: .restricted(o, release)))
+                break
             }
-            guard let j = entry.order else { continue }
-            let o = record.orders[j]
-            let end = o.endDay(surgery: surgery)
-            if let end, day >= end { continue }
-            let lifted = o.until == nil && record.clearances.indices.contains { k in
-                let c = record.clearances[k]
-                return c.topic == activity.name && c.on <= day && c.upTo == nil && c.by == nil && record.clearance(k, isAfterOrder: j)
-            }
-            if lifted { continue }
-            let release = Release(on: end, when: end.map { d in
-                if case .week(let w)? = o.until { return "week \(w) (\(d))" }
-                return "\(d)"
-            } ?? "your surgeon says otherwise (record it then with 'clear \(activity.name) by NAME')")
-            out.append(Decision(activity: activity, kind: .restricted(o, release)))
         }
         decisions = out
     }
