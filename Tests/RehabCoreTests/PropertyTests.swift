@@ -154,7 +154,7 @@ import Testing
 
     /// The lifting limit is the strictest of the program's rules in force, unless a clinician's latest order replaced them.
     @Test func theLiftingLimitIsTheRuleThatStands() async {
-        await propertyCheck(count: 300, input: Scenario.generator()) { s in
+        await propertyCheck(count: 1000, input: Scenario.generator()) { s in
             let a = assess(s)
             let expected = Reference.liftLimitTenths(Reference.rules(s, phaseIndex: Reference.ruleScope(a.state, s)))
             var actual: Double?

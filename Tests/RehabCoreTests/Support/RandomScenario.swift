@@ -200,35 +200,35 @@ enum Reference {
         // stands. These hand-built records carry no journal positions: on one day an order comes after a
         // clearance, and later entries of a kind after earlier ones.
         enum Entry { case order(SurgeonOrder), clearance(Clearance) }
-        var latest: [Activity: (key: (Int, Int, Int), entry: Entry)] = [:]
+        var all: [Activity: [(key: (Int, Int, Int), entry: Entry)]] = [:]
         for (j, o) in s.record.orders.enumerated() where o.on <= s.date {
-            let key = (o.on.ordinal, 1, j)
-            if let cur = latest[o.activity], cur.key > key { continue }
-            latest[o.activity] = (key, .order(o))
+            all[o.activity, default: []].append(((o.on.ordinal, 1, j), .order(o)))
         }
         for (k, c) in s.record.clearances.enumerated() where c.on <= s.date && (c.by != nil || c.upTo != nil) {
-            let key = (c.on.ordinal, 0, k)
-            let a = Activity(c.topic)
-            if let cur = latest[a], cur.key > key { continue }
-            latest[a] = (key, .clearance(c))
+            all[Activity(c.topic), default: []].append(((c.on.ordinal, 0, k), .clearance(c)))
         }
-        for (activity, entry) in latest {
-            switch entry.entry {
-            case .order(let o):
-                if let end = o.endDay(surgery: s.surgery), s.date >= end { continue }
-                // An open-ended order is lifted by a later clearance recorded without who gave it.
-                let lifted = o.until == nil && s.record.clearances.contains {
-                    $0.topic == activity.name && $0.upTo == nil && $0.by == nil && $0.on > o.on && $0.on <= s.date
-                }
-                if lifted { continue }
-                rules.removeAll { $0.activity == activity }
-                rules.append(o.rule)
-            case .clearance(let c):
-                if let upTo = c.upTo {
+        for (activity, entries) in all {
+            // The latest stands; an open-ended order lifted by a later clearance recorded without who gave it
+            // hands over to the entry before it (never straight to the program's default).
+            for item in entries.sorted(by: { $0.key > $1.key }) {
+                if case .order(let o) = item.entry {
+                    if let end = o.endDay(surgery: s.surgery), s.date >= end { break }
+                    let lifted = o.until == nil && s.record.clearances.contains {
+                        $0.topic == activity.name && $0.upTo == nil && $0.by == nil && $0.on > o.on && $0.on <= s.date
+                    }
+                    if lifted { continue }
                     rules.removeAll { $0.activity == activity }
-                    rules.append(.liftAtMost(upTo))
-                } else {
-                    rules.removeAll { $0 == .no(activity) || $0 == .wear(activity.name) }
+                    rules.append(o.rule)
+                    break
+                }
+                if case .clearance(let c) = item.entry {
+                    if let upTo = c.upTo {
+                        rules.removeAll { $0.activity == activity }
+                        rules.append(.liftAtMost(upTo))
+                    } else {
+                        rules.removeAll { $0 == .no(activity) || $0 == .wear(activity.name) }
+                    }
+                    break
                 }
             }
         }
