@@ -26,7 +26,7 @@ struct ExerciseHowTo {
 
     func render(_ ex: Exercise, _ a: Assessment, record: PatientRecord) -> String {
         let verdict = a.exercise(ex.id, record: record)
-        var out = shell.style(ex.name, "1") + (ex.position.map { " (starts \(ExerciseHowTo.position($0)))" } ?? "") + "\n"
+        var out = shell.style(ex.name, "1") + (ex.position.map { " (starts \($0.words))" } ?? "") + "\n"
         out += (verdict.allowed ? "Allowed now — " : "Not allowed now — ") + verdict.reason + "\n"
         if verdict.allowed, let dose = ExerciseHowTo.dose(of: ex.id, a, record: record) { out += "This week: \(dose)\n" }
         if !ex.steps.isEmpty {
@@ -49,18 +49,6 @@ struct ExerciseHowTo {
         let text = a.dose(of: p, exercise: id).text
         guard !text.isEmpty else { return nil }
         return text + (a.machine.backOffs[id] != nil ? " (backed off after a pain rule)" : "")
-    }
-
-    static func position(_ p: Position) -> String {
-        switch p {
-        case .supine: return "lying on your back"
-        case .sideLying: return "lying on your side"
-        case .prone: return "lying face down"
-        case .sitting: return "sitting"
-        case .standing: return "standing"
-        case .kneeling: return "kneeling"
-        case .quadruped: return "on hands and knees"
-        }
     }
 
     /// The exercise named by id, by its id's words (`show ankle pumps`) or by its name.
