@@ -62,7 +62,7 @@ import Testing
         try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: "2026-11-21", surgery: "2026-10-31")
         let preview = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-11-21", ["program", "use", Self.example])
         // Only what the variant changes shows: the base's own rules cite the same lines as before.
-        #expect(preview.stdout.contains("+ lift at most 5 lb until 2027-01-23 (the program (lumbar-fusion-lee.rehab:4))"),
+        #expect(preview.stdout.contains("+ lift at most 5 lb until 2027-01-23 — the program (lumbar-fusion-lee.rehab:4)"),
                 "\(preview)")
         #expect(preview.stdout.contains("no longer: wear brace until 2026-12-12"), "\(preview)")
         #expect(!preview.stdout.contains("no bending"), "\(preview)")

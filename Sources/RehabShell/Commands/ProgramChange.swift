@@ -36,7 +36,7 @@ struct ProgramChange {
     static func restrictions(_ a: Assessment) -> [String] {
         a.effectiveRestrictions.map { r in
             let until = r.release.on.map { " until \($0.iso)" } ?? r.release.when.map { " until \($0)" } ?? ""
-            return r.rule.text + until + " (\(r.authority))"
+            return r.rule.text + until + " — \(r.authority)"
         }
     }
 
