@@ -119,7 +119,8 @@ import Testing
             shuffled.sessions = shuffledWithinDays(s.record.sessions, \.on)
             shuffled.flagsReported = shuffledWithinDays(s.record.flagsReported, \.on)
             shuffled.flagsResolved = shuffledWithinDays(s.record.flagsResolved, \.on)
-            shuffled.overrides = shuffledWithinDays(s.record.overrides, \.on)
+            // Two therapist overrides on one day (advance, then regress) mean what their order says, as two
+            // orders do; they keep their order here (seen failing: advance and regress on day 92 swapped).
             // Interleaving the kinds differently in the journal gives the same record.
             var events: [PatientEvent] = shuffled.clearances.map { .clearanceRecorded($0) } + shuffled.sessions.map { .sessionLogged(SessionRecord($0)) }
                 + shuffled.flagsReported.map { .redFlagReported($0) } + shuffled.flagsResolved.map { .redFlagResolved($0) }
