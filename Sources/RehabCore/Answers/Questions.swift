@@ -80,7 +80,7 @@ extension Assessment {
     }
 
     /// An activity in general: a ban, a limit, or free.
-    public func can(_ activity: Activity) -> Verdict { withHold(activityAnswer(activity)) }
+    public func can(_ activity: Activity) -> Verdict { withHold(advised(activityAnswer(activity), activity)) }
 
     private func activityAnswer(_ activity: Activity) -> Verdict {
         // Patients read the declared words ("reaching above your shoulders"); the id stays the answer's id.

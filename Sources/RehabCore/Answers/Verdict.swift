@@ -29,10 +29,15 @@ public struct Verdict: Hashable, Sendable {
     public enum Qualifier: String, Hashable, Sendable {
         case limited, wear
         case ifOrdered = "if-ordered"
+        /// The sources say nothing on it: the surgeon decides (`ask surgeon about flying`). Not an allowed answer.
+        case askSurgeon = "ask-surgeon"
     }
 
-    /// `yes`, `no`, `limited`, `wear` or `if-ordered`, as `--json` shows it.
-    public var decision: String { allowed ? qualifier?.rawValue ?? "yes" : "no" }
+    /// `yes`, `no`, `limited`, `wear`, `if-ordered` or `ask-surgeon`, as `--json` shows it.
+    public var decision: String {
+        if qualifier == .askSurgeon { return Qualifier.askSurgeon.rawValue }
+        return allowed ? qualifier?.rawValue ?? "yes" : "no"
+    }
 
     public init(id: String, allowed: Bool, reason: String, changesOn: CalendarDay? = nil, changesWhen: String? = nil,
                 restriction: ActiveRestriction? = nil, source: SourceRef? = nil, backOff: BackOff? = nil,

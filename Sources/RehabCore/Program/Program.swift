@@ -22,6 +22,8 @@ public struct Program: Hashable, Sendable, Codable {
     public var goals: [Goal] = []
     /// What each declared activity means for the patient (`activity overhead-reaching "reaching above your shoulders"`).
     public var activityWords: [String: String] = [:]
+    /// Advice on activities (`advise …`) and the topics the sources are silent on (`ask surgeon about …`).
+    public var advice: [Advice] = []
 
     public init(id: String, name: String, procedure: String? = nil, sources: [String] = [], phases: [Phase] = [],
                 restrictions: [Restriction] = [], exercises: [Exercise] = [], routines: [Routine] = [],
@@ -60,6 +62,7 @@ public struct Program: Hashable, Sendable, Codable {
             if case .wearIfOrdered = r.rule { continue }
             seen.append(r.rule.activity)
         }
+        for a in advice where !seen.contains(a.activity) && !Activity.gear.contains(a.activity) { seen.append(a.activity) }
         return seen
     }
 

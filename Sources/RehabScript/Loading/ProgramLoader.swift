@@ -226,6 +226,7 @@ public enum ProgramLoader {
             for c in f.clearances { program.declaredClearances[c.id] = c.meaning }
             if !chain.contains(f.file) { for a in f.activities { program.activityWords[a.id] = a.words } }
             program.painRules += f.painRules
+            program.advice += f.advice
             program.measures += f.measures
             program.goals += f.goals
             program.redFlags += f.redFlags

@@ -29,6 +29,7 @@ struct Parser {
     static let topLevelKeywords: Set<String> = [
         "program", "procedure", "clearance", "activity", "source", "use", "lift", "sit", "no", "wear", "limit", "stop", "hold", "red", "phase",
         "exercise", "routine", "ladder", "expect", "extends", "change", "drop", "replace", "goal",
+        "advise", "ask",
     ]
 
     private mutating func statement(_ line: Lexer.Line) {
@@ -136,6 +137,10 @@ struct Parser {
             }
         case "lift", "sit", "no", "wear", "limit":
             fragment.restrictions += try restrictionLine(&c, phase: nil)
+        case "advise":
+            fragment.advice.append(try adviceLine(&c))
+        case "ask" where c.isWord("surgeon", at: 1):
+            fragment.advice += try askSurgeonLine(&c)
         case "stop", "hold":
             fragment.painRules.append(try painRule(&c))
         case "measure":

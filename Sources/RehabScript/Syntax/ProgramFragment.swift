@@ -22,6 +22,8 @@ struct ProgramFragment: Sendable {
     /// `change`, `drop` and `replace` lines of a variant, applied to its base in order.
     var edits: [ProgramEdit] = []
     var restrictions: [Restriction] = []
+    /// `advise ACTIVITY "…"` and `ask surgeon about ACTIVITY` lines.
+    var advice: [Advice] = []
     var painRules: [PainRuleStatement] = []
     var redFlags: [RedFlag] = []
     var phases: [Phase] = []
