@@ -58,7 +58,7 @@ import Testing
         #expect(limit.diagnostics.first?.location.column == 19, "\(Self.rendered(limit))")
         let other = Self.variant("change lifting to no driving\n")
         #expect(other.diagnostics.first?.message == "'no driving' is not a rule on 'lifting'", "\(Self.rendered(other))")
-        let unknown = Self.variant("change golf to no golf until week 4\n")
+        let unknown = Self.variant("change sports to no sports until week 4\n")
         #expect(unknown.diagnostics.first?.id == "change-unknown")
     }
 

@@ -14,7 +14,9 @@ extension Command {
         let known = (v.program.clearanceNames + v.program.activities.map(\.name)).uniqued
         guard known.contains(topic) else {
             let hint = Suggestion.closest(to: topic, in: known).map { " — did you mean '\($0)'?" } ?? "."
-            throw .usage("your program has nothing called '\(topic)' to clear\(hint) It knows: \(known.joined(separator: ", ")).")
+            // The clearances its rules wait for; the many activities would make the sentence too long to read.
+            throw .usage("your program has nothing called '\(topic)' to clear\(hint) It knows: "
+                             + "\(v.program.clearanceNames.joined(separator: ", ")), and any activity 'allowed' lists.")
         }
         let parts = try OrderWords.parse(Array(args.words.dropFirst()), today: shell.settings.today, unit: v.record.profile.unit,
                                           allowed: ["up", "by", "on"])
