@@ -206,6 +206,26 @@ struct TopicCoverageTests {
         #expect(flying["decision"] as? String == "ask-surgeon" && flying["allowed"] as? Bool == false, "\(flying)")
     }
 
+    @Test("can do heel-slides on the core ladder shows the heel slides' own range, and golf its range")
+    func heelSlidesAndGolfRanges() throws {
+        let sandbox = Sandbox()
+        let dir = PatientJourney.freshDataDir(sandbox)
+        let today = "2026-12-20"   // week 7
+        try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: today, surgery: Self.surgery)
+        for words in [["clear", "outpatient-pt", "by", "Dr Lee"], ["log", "pain", "2"]] {
+            let r = try PatientJourney.rehab(sandbox, dataDir: dir, today: today, words)
+            try #require(r.status == 0, "\(words): \(r.stderr)")
+        }
+        let heel = try PatientJourney.rehab(sandbox, dataDir: dir, today: today, ["can", "do", "heel-slides"]).stdout
+        #expect(heel.hasPrefix("Yes — part of phase 'Early stabilization'"), "\(heel)")
+        #expect(heel.contains("Published protocols range from 0 to 6 weeks (for when they start"), "\(heel)")
+        // The next rung has no range of its own, and the ladder line none, so it shows none.
+        let march = try PatientJourney.rehab(sandbox, dataDir: dir, today: today, ["can", "do", "supine-march"]).stdout
+        #expect(march.hasPrefix("No — not yet") && !march.contains("Published"), "\(march)")
+        let golf = try PatientJourney.rehab(sandbox, dataDir: dir, today: today, ["can", "golf"]).stdout
+        #expect(golf.contains("Published protocols range from 16 to 26 weeks"), "\(golf)")
+    }
+
     @Test("why flying names the program line that says the sources are silent")
     func whyFlying() throws {
         let sandbox = Sandbox()

@@ -123,6 +123,34 @@ import Testing
         #expect(rx.last?.sources == SourcesRange(low: 10, high: 30, unit: .reps) && rx.last?.gate == .at(.week(2)))
     }
 
+    @Test func anExerciseCarriesItsOwnRangeInItsBlock() throws {
+        let c = Checked("""
+            program demo "Demo"
+            exercise heel-slides "Heel slides"
+              loads none
+              sources 0-6 weeks "for when they start"
+            phase p "P" weeks 0-12
+              heel-slides 3 x 10
+            """)
+        #expect(c.diagnostics.isEmpty, "\(c.rendered)")
+        let program = try #require(c.loaded.program)
+        #expect(program.exercise("heel-slides")?.sources == SourcesRange(low: 0, high: 6, unit: .weeks, note: "for when they start"))
+        let surgery = try #require(CalendarDay(iso: "2026-10-31"))
+        let a = Assessor.assess(program: program, record: PatientRecord(), surgery: surgery, on: surgery.adding(days: 3))
+        let v = a.exercise("heel-slides")
+        #expect(v.allowed && v.sources?.rangeText == "0-6 weeks", "\(v.reason)")
+        #expect(v.reason.hasSuffix("Published protocols range from 0 to 6 weeks (for when they start); your therapist's plan comes first."),
+                "\(v.reason)")
+        // An exercise's range is in a prescription's units: minutes, reps or weeks.
+        let pounds = Checked("""
+            program demo "Demo"
+            exercise other "Other"
+              sources 10-15 lb
+            phase p "P" weeks 0-12
+            """)
+        #expect(pounds.diagnostics.map(\.id) == ["sources-range"], "\(pounds.rendered)")
+    }
+
     @Test func aChangeLineTakesARangeToo() {
         let c = Checked("""
             program lee "Lee"

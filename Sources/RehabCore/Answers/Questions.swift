@@ -246,12 +246,13 @@ extension Assessment {
                 why += " It is fine while '\(quoted(r.rule))' holds: \(reason)."
             }
         }
-        let range = p.sources.map { " " + $0.prescriptionSentence } ?? ""
+        let ownRange = p.sources ?? ex?.sources
+        let range = ownRange.map { " " + $0.prescriptionSentence } ?? ""
         var v = Verdict(id: id, allowed: true,
                         reason: "part of phase '\(phase.name)'\(carried)" + (dose.isEmpty ? "." : ": \(dose).") + range + why
                             + holdNote,
                         source: p.source)
-        v.sources = p.sources
+        v.sources = ownRange
         return v
     }
 

@@ -12,6 +12,9 @@ public struct Exercise: Hashable, Sendable, Codable {
     /// Why it is fine while a ban is in force, by the banned activity (`while no neck-motion "…"`): a chin tuck
     /// while "no neck motion" holds reads as a contradiction unless the patient is told.
     public var whileBanned: [String: String] = [:]
+    /// What published protocols give for its timing or dose when they disagree (`sources vary "…"` in the exercise),
+    /// shown when a ladder prescribes it: a range on the ladder line would show on every rung.
+    public var sources: SourcesRange?
     public var source: SourceRef?
 
     public init(id: String, name: String, position: Position? = nil, loads: Loads = Loads(), steps: [String] = [],

@@ -388,13 +388,16 @@ struct Parser {
             let (activity, ref) = try c.id("the banned activity, as in 'while no neck-motion'")
             appendReference(.init(kind: .activity, id: activity, source: ref))
             fragment.exercises[i].whileBanned[activity] = try c.string("why it is fine while that ban holds, in quotes")
+        case "sources":
+            // `sources vary "…"`: the exercise's own range, for ladders whose rungs the sources time differently.
+            fragment.exercises[i].sources = try sourcesRange(&c, units: SourcesRange.prescriptionUnits, for: "an exercise")
         case "hold":
             throw c.fail(.holdInExercise, "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
                          hint: "write it at the top level, or use 'stop if pain reaches N' here")
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in an exercise", at: head,
-                         hint: "an exercise has 'position', 'loads', 'step', 'cue', 'stop if' and 'while no' lines",
-                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop", "while"]))
+                         hint: "an exercise has 'position', 'loads', 'step', 'cue', 'stop if', 'while no' and 'sources' lines",
+                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop", "while", "sources"]))
         }
         try c.endOfLine()
     }
