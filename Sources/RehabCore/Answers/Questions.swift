@@ -18,7 +18,7 @@ extension Assessment {
 
     /// An activity answer under an urgent or soon hold keeps its reason and says the hold; one decided by a
     /// clinician's order says what the order replaced.
-    private func withHold(_ v: Verdict) -> Verdict {
+    private func withHold(_ v: Verdict, advice activity: Activity? = nil) -> Verdict {
         if let e = emergencyVerdict(v.id) { return e }
         var v = v
         if let r = v.restriction, v.override == nil, let o = overrides[r.rule.activity], let replaced = o.replacedText(unit: unit) {
@@ -28,6 +28,7 @@ extension Assessment {
         }
         // A program rule whose sources disagree says so after the program's own value.
         if v.override == nil, let range = v.restriction?.sources { v = v.adding(range.sentence(in: unit)); v.sources = range }
+        if let activity, let advice = adviceSentence(after: v, activity) { v = v.adding(advice) }
         guard isOnHold, let worst = holds.sorted(by: { $0.severity < $1.severity }).first else { return v }
         return v.adding("You are on hold (\(worst.description)): \(worst.severity.action(emergencyNumber: emergencyNumber)).")
     }
@@ -80,7 +81,7 @@ extension Assessment {
     }
 
     /// An activity in general: a ban, a limit, or free.
-    public func can(_ activity: Activity) -> Verdict { withHold(advised(activityAnswer(activity), activity)) }
+    public func can(_ activity: Activity) -> Verdict { withHold(advised(activityAnswer(activity), activity), advice: activity) }
 
     private func activityAnswer(_ activity: Activity) -> Verdict {
         // Patients read the declared words ("reaching above your shoulders"); the id stays the answer's id.
