@@ -38,8 +38,12 @@ struct ExerciseNameTests {
         let toes = try answer("lumbar-fusion", day: "2026-05-04", ["do", "toe-touches"])
         #expect(toes.hasPrefix("No — ") && toes.contains("'no moving your back as far as it will go' with no end date set")
                 && toes.hasSuffix("ask your therapist before adding it."), "\(toes)")
+        // From week 12 to 26 bending is limited to a pain-free range (Penrose months 3-6), so sit-ups are limited.
         let sitUps = try answer("lumbar-fusion", day: "2026-05-04", ["do", "sit-ups"])
-        #expect(sitUps.hasPrefix("Yes — ") && sitUps.contains("ask your therapist"), "\(sitUps)")
+        #expect(sitUps.hasPrefix("Limited — doing sit-ups involves bending forward at the waist")
+                && sitUps.contains("pain-free range") && sitUps.hasSuffix("ask your therapist before adding it."), "\(sitUps)")
+        let later = try answer("lumbar-fusion", day: "2026-07-06", ["do", "sit-ups"])
+        #expect(later.hasPrefix("Yes — ") && later.contains("ask your therapist"), "\(later)")
     }
 
     @Test("after ACDF, neck rolls and sit-ups wait for the neck rule; toe touches are limited; press-ups are free")
@@ -53,6 +57,18 @@ struct ExerciseNameTests {
         #expect(toes.hasPrefix("Limited — ") && toes.contains("keep your neck in line"), "\(toes)")
         let later = try answer("cervical-fusion", day: "2026-04-06", ["neck-rolls"])
         #expect(later.hasPrefix("Yes — nothing in force rules out doing neck rolls"), "\(later)")
+    }
+
+    @Test("log of an exercise no phase prescribes is not recorded silently, though can do says yes")
+    func logNeedsAnyway() throws {
+        let sandbox = Sandbox()
+        let dir = PatientJourney.freshDataDir(sandbox)
+        try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: Self.surgery, surgery: Self.surgery)
+        let refused = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-01-26", ["log", "pain", "2", "planks"])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains("Planks is not allowed now: no phase of your program prescribes it"), "\(refused.stderr)")
+        let anyway = try PatientJourney.rehab(sandbox, dataDir: dir, today: "2026-01-26", ["log", "pain", "2", "planks", "--anyway"])
+        #expect(anyway.status == 0, "\(anyway)")
     }
 
     @Test("--json gives the decision and the exercise's id for an exercise asked about by name")

@@ -31,6 +31,9 @@ import Testing
     @Test func onceTheBanEndsItIsAYesThatSendsThePatientToTheTherapist() {
         let v = assess([Self.extensionBan], day: 12 * 7).exercise("prone-press-ups")
         #expect(v.allowed && v.qualifier == nil)
+        // Yes to the question, but not the program's plan: expectations and `log` do not count it as allowed.
+        #expect(v.notPrescribed && !v.allowedInProgram)
+        #expect(!assess([], day: 21).exercise("ankle-pumps").notPrescribed)
         #expect(v.reason == "nothing in force rules out doing prone press-ups (it involves extension); "
                     + "it is not part of your program, so ask your therapist before adding it.")
     }

@@ -7,6 +7,12 @@
 /// adding it, since the program has not planned it.
 extension Assessment {
     func unprescribedExerciseAnswer(_ ex: Exercise) -> Verdict {
+        var v = unprescribedVerdict(ex)
+        v.notPrescribed = true
+        return v
+    }
+
+    private func unprescribedVerdict(_ ex: Exercise) -> Verdict {
         // "doing prone press-ups involves …" reads right for any name, singular or plural.
         let doing = "doing " + ex.name.lowercased()
         let bans = restrictions.compactMap { r in ex.loads.conflict(with: r.rule, words: program.words).map { (r, $0) } }
