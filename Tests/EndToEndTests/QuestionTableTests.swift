@@ -34,7 +34,8 @@ struct QuestionTableTests {
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             try #require(cells.count == 7, "questions.tsv:\(i + 1) has \(cells.count) columns, not 7: \(line)")
             rows.append(Row(line: i + 1, program: cells[0], when: cells[1], question: cells[2], decision: cells[3],
-                            source: cells[5], words: cells[4].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) },
+                            source: cells[5],
+                            words: cells[4].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) },
                             needs: Set(cells[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })))
         }
         return rows
@@ -67,8 +68,9 @@ struct QuestionTableTests {
 
     /// The decision an answer's first word gives.
     static func decision(of answer: String) -> String {
-        for (prefix, word) in [("Yes — ", "yes"), ("No — ", "no"), ("Limited — ", "limited"), ("Wear it — ", "wear"),
-                               ("Only if ordered — ", "if-ordered"), ("Back off — ", "back-off")] where answer.hasPrefix(prefix) {
+        let words = [("Yes — ", "yes"), ("No — ", "no"), ("Limited — ", "limited"), ("Wear it — ", "wear"),
+                     ("Only if ordered — ", "if-ordered"), ("Back off — ", "back-off")]
+        for (prefix, word) in words where answer.hasPrefix(prefix) {
             return word
         }
         return "other"
@@ -79,7 +81,9 @@ struct QuestionTableTests {
         let actual = decision(of: answer)
         let lower = answer.lowercased()
         if row.decision == "ask" {
-            if actual == "no" || !lower.contains("ask your") { return "expected an answer that sends you to ask, got '\(actual)'" }
+            if actual == "no" || !lower.contains("ask your") {
+                return "expected an answer that sends you to ask, got '\(actual)'"
+            }
         } else {
             if status != 0 { return "exit status \(status)" }
             if actual != row.decision { return "expected '\(row.decision)', got '\(actual)'" }
@@ -114,7 +118,8 @@ struct QuestionTableTests {
         let pending = Self.pending
         let waiting = all.filter { !$0.needs.isDisjoint(with: pending) }
         let run = all.filter { $0.needs.isDisjoint(with: pending) }
-        print("questions.tsv, \(program): \(run.count) rows run, \(waiting.count) pending (\(pending.sorted().joined(separator: ",")))")
+        let needs = pending.sorted().joined(separator: ",")
+        print("questions.tsv, \(program): \(run.count) rows run, \(waiting.count) pending (\(needs))")
         try #require(!run.isEmpty, "no row of \(program) runs")
 
         // One patient per program; `--today` moves it through the weeks.

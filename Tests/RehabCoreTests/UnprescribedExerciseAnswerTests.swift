@@ -3,7 +3,8 @@ import Testing
 
 /// `can do cobra` for an exercise the program defines but no phase prescribes: answered from what it loads.
 @Suite struct UnprescribedExerciseAnswerTests {
-    static let extensionBan = Restriction(rule: .no("extension"), until: .week(12), source: SourceRef(file: "test.rehab", line: 7))
+    static let extensionBan = Restriction(rule: .no("extension"), until: .week(12),
+                                          source: SourceRef(file: "test.rehab", line: 7))
     static let endRangeBan = Restriction(rule: .no("end-range-back-motion"), source: SourceRef(file: "test.rehab", line: 9))
     static let bendingLimit = Restriction(rule: .limit(.bending, note: "bend at your hips and knees"), until: .week(8),
                                           source: SourceRef(file: "test.rehab", line: 5))
