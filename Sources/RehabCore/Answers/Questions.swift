@@ -143,6 +143,7 @@ extension Assessment {
                 v.finishedEarlier = true
                 return v
             }
+            if let ex { return unprescribedExerciseAnswer(ex) }
             return Verdict(id: id, allowed: false, reason: "no phase of your program prescribes \(name); ask your therapist before trying it.")
         }
         if let gated = gateVerdict(p, id: id, name: name, phase: phase) { return gated }

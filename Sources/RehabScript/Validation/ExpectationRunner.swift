@@ -85,10 +85,11 @@ public enum ExpectationRunner {
             return "'wear \(g)' is in force \(r.untilText)"
         case .allowed(let id):
             let v = verdict(id, a)
+            if v.notPrescribed { return "no phase of the program prescribes it" }
             return v.allowed ? nil : "it is not: \(v.reason)"
         case .notAllowed(let id):
             let v = verdict(id, a)
-            return v.allowed ? "it is: \(v.reason)" : nil
+            return v.allowedInProgram ? "it is: \(v.reason)" : nil
         }
     }
 
