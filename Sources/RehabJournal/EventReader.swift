@@ -56,9 +56,12 @@ enum EventReader {
 
     private static func order(_ f: Fields) -> SurgeonOrder? {
         guard let activity = f.string("activity"), let limit = f.optional("limit", weight),
-              let minutes = f.optionalInt("minutes"), let until = f.optional("until", until),
+              let minutes = f.optionalInt("minutes"), let other = f.optional("amount", quantity),
+              let until = f.optional("until", until),
               let by = f.optionalString("by"), let on = f.day("on"), let note = f.optionalString("note") else { return nil }
-        return SurgeonOrder(activity: Activity(activity), limit: limit, minutes: minutes, until: until, by: by, on: on, note: note)
+        // Lifting and sitting orders keep their older fields (SurgeonOrder's coding says why).
+        let amount = limit.map(Quantity.init) ?? minutes.map(Quantity.minutes) ?? other
+        return SurgeonOrder(activity: Activity(activity), amount: amount, until: until, by: by, on: on, note: note)
     }
 
     /// `{"week":{"_0":6}}` or `{"date":{"_0":"2026-01-05"}}`.
@@ -104,6 +107,12 @@ enum EventReader {
         guard let raw = f.string("unit"), let unit = Weight.Unit(rawValue: raw),
               case .number(let text)? = f.value("value"), let value = Double(text), value.isFinite else { return nil }
         return Weight(value, unit)
+    }
+
+    private static func quantity(_ f: Fields) -> Quantity? {
+        guard let raw = f.string("unit"), let unit = Quantity.Unit(rawValue: raw),
+              case .number(let text)? = f.value("value"), let value = Double(text), value.isFinite else { return nil }
+        return Quantity(value, unit)
     }
 }
 

@@ -37,7 +37,7 @@ struct ActivityWordsTests {
         let r = try runRehab(["preview", "cervical-fusion", "--week", "3"], env: PatientJourney.environment(sandbox))
         #expect(r.status == 0, "\(r)")
         #expect(r.stdout.contains("• no turning or bending your neck, until"), "\(r.stdout)")
-        #expect(r.stdout.contains("• no lifting anything above your head, until week 26"), "\(r.stdout)")
+        #expect(r.stdout.contains("• no lifting anything above your head, until month 6"), "\(r.stdout)")
         #expect(!r.stdout.contains("no neck-motion") && !r.stdout.contains("no overhead-lifting"), "\(r.stdout)")
     }
 

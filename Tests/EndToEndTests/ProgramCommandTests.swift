@@ -75,9 +75,12 @@ import Testing
         let json = try run(sandbox, ["program", "show", name, "--json"])
         let program = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let phases = try #require(program["phases"] as? [[String: Any]])
-        // The shipped programs end in weeks: `"end": "week 26"`.
+        // The shipped programs end in weeks or months: `"end": "week 26"`, `"end": "month 12"`. A month's table runs
+        // to the week that holds the month's first day.
         let end = try #require(phases.last?["end"] as? String)
-        let last = try #require(end.hasPrefix("week ") ? Int(end.dropFirst("week ".count)) : nil, "\(end)")
+        let weeks = end.hasPrefix("week ") ? Int(end.dropFirst("week ".count)) : nil
+        let months = end.hasPrefix("month ") ? Int(end.dropFirst("month ".count)) : nil
+        let last = try #require(weeks ?? months.map { ($0 * 365 / 12 + 6) / 7 }, "\(end)")
         // One header, then weeks 0…last.
         #expect(rows.count == last + 2, "\(rows.count) rows for weeks 0-\(last)")
         #expect(rows.last?.hasPrefix("\(last) ") == true)

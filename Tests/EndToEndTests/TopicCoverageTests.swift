@@ -37,9 +37,11 @@ struct TopicCoverageTests {
         brace 6 Yes | asks you to wear a brace
         collar 3 Yes | asks you to wear a collar
         sitting 3 Yes | rolled-up towel behind the small of your back
-        standing 3 Limited | no more than 15 minutes at a time
-        riding 2 Limited | 20 to 30 minutes, with stops
-        riding 6 Yes | nothing in your program
+        standing 3 Yes | up to 15 minutes at a time
+        standing 3 Yes | rest one foot on a low stool
+        riding 2 Yes | up to 30 minutes at a time
+        riding 2 Yes | range from 20 to 30 minutes
+        riding 6 Yes | is allowed; advice from the program
         driving 3 No | off opioid pain medicine and muscle relaxants, out of a rigid brace
         driving 3 No | from 2 to 6 weeks
         flying 3 Ask your surgeon | say nothing about flying
@@ -53,7 +55,7 @@ struct TopicCoverageTests {
         vacuuming 3 No | three to four months after fusion
         laundry 3 Limited | light loads only
         dishes 3 Yes | between your hips and shoulders
-        making-the-bed 3 No | until week 12
+        making-the-bed 3 No | until month 3
         picking-up-from-floor 3 Limited | can routine pick-up-from-floor
         sex 3 Yes | side-lying is easiest
         desk-work 2 No | 4 to 6 weeks
@@ -61,14 +63,14 @@ struct TopicCoverageTests {
         manual-work 3 No | a strenuous job may take 6 months
         golf 3 No | range from 16 to 26 weeks
         golf 12 No | a survey's most common answer is 6 months
-        tennis 3 No | until week 26
-        running 3 No | running or jogging until week 12
+        tennis 3 No | until month 6
+        running 3 No | running or jogging until month 3
         stationary-cycling 3 No | range from 6 to 14 weeks
         recumbent-cycling 3 No | recumbent bike until week 12
-        road-cycling 3 No | cycling on the road until week 26
-        gym-weights 3 No | until week 12
+        road-cycling 3 No | cycling on the road until month 6
+        gym-weights 3 No | until month 3
         gym-weights 14 Limited | within your lifting limit
-        contact-sports 3 No | contact sports until week 26
+        contact-sports 3 No | contact sports until month 6
         yoga 3 No | no source names yoga
         """)
 
@@ -81,7 +83,8 @@ struct TopicCoverageTests {
         brace 3 Yes | asks you to wear a brace
         sitting 3 Yes | change position after about 60 minutes
         standing 3 Ask your surgeon | say nothing about standing
-        riding 3 Limited | every 30 to 45 minutes
+        riding 3 Yes | up to 45 minutes at a time
+        riding 3 Yes | get out and walk every 30 to 45 minutes
         driving 3 No | out of the collar
         flying 1 No | no flying until week 2
         flying 3 Limited | at least 6 weeks for long flights
@@ -103,14 +106,14 @@ struct TopicCoverageTests {
         desk-work 2 Yes | nothing in your program
         manual-work 3 No | no power tools for 8 weeks
         golf 3 No | 2 to 3 months after a neck fusion
-        golf 12 Yes | nothing in your program
-        tennis 3 No | until week 12
-        running 3 No | until week 12
+        golf 14 Yes | nothing in your program
+        tennis 3 No | until month 3
+        running 3 No | until month 3
         stationary-cycling 3 No | Galland lists a stationary bike
         recumbent-cycling 6 Yes | nothing in your program
-        road-cycling 3 No | until week 12
+        road-cycling 3 No | until month 3
         gym-weights 14 Limited | no weights above your head
-        contact-sports 3 No | until week 26
+        contact-sports 3 No | until month 6
         yoga 3 No | neck stretching is avoided early
         """)
 
@@ -123,7 +126,7 @@ struct TopicCoverageTests {
         collar 3 Yes | asks you to wear a collar
         sitting 3 Yes | no disc-replacement source sets a sitting limit
         standing 3 Ask your surgeon | say nothing about standing
-        riding 3 Limited | 20 to 30 minutes
+        riding 3 Yes | up to 30 minutes at a time
         driving 3 No | out of a rigid brace
         flying 3 Ask your surgeon | say nothing about flying
         showering 2 Yes | walk-in shower
@@ -133,22 +136,22 @@ struct TopicCoverageTests {
         stairs 3 Yes | holding the rail
         walking 3 Yes | part of phase 'Protection'
         vacuuming 3 No | two to three months after low back surgery
-        vacuuming 8 Yes | nothing in your program
+        vacuuming 9 Yes | nothing in your program
         laundry 3 Limited | light loads only
         dishes 3 Yes | between your hips and shoulders
-        making-the-bed 3 No | until week 8
+        making-the-bed 3 No | until month 2
         picking-up-from-floor 3 Limited | can routine pick-up-from-floor
         sex 3 Yes | do not arch your back in the first 6 weeks
         desk-work 3 No | none is specific to disc replacement
         manual-work 3 No | active sports at 3 months
-        golf 3 No | until week 12
-        tennis 3 No | until week 12
-        running 3 No | until week 12
+        golf 3 No | until month 3
+        tennis 3 No | until month 3
+        running 3 No | until month 3
         stationary-cycling 3 No | until week 6
         recumbent-cycling 6 Yes | nothing in your program
-        road-cycling 3 No | until week 12
+        road-cycling 3 No | until month 3
         gym-weights 3 No | your surgeon clears lifting
-        contact-sports 3 No | until week 12
+        contact-sports 3 No | until month 3
         yoga 3 No | no source names yoga
         yoga 6 Yes | sciatic
         """)

@@ -8,7 +8,7 @@ import Testing
     }
 
     func limit(_ a: Assessment) -> Weight? {
-        if case .liftAtMost(let w)? = a.liftLimit?.rule { return w }
+        if case .atMost(.lifting, let q)? = a.liftLimit?.rule, let w = q.weight { return w }
         return nil
     }
 
@@ -130,7 +130,7 @@ import Testing
         let a = assess(program, record, day: 10)
         #expect(limit(a) == lb(20))
         #expect(a.liftLimit?.authority.contains("Dr Lee") == true)
-        #expect(a.overrides[.lifting]?.replaced.map(\.rule) == [.liftAtMost(lb(10))])
+        #expect(a.overrides[.lifting]?.replaced.map(\.rule) == [.atMost(.lifting, Quantity(lb(10)))])
         #expect(a.canLift(lb(15)).reason.contains("'lift at most 10 lb'"))
         // Before the order, and once it has ended, the program's default is back.
         #expect(limit(assess(program, record, day: 1)) == lb(10))

@@ -10,7 +10,7 @@ import Testing
     static let src = SourceRef(file: "test.rehab", line: 4)
     static let bendingLimit = Restriction(rule: .limit(.bending, note: "minimal, pain-free range only"), until: .week(12), source: src)
     static func perSurgeon(_ fallback: Weight?) -> Restriction {
-        Restriction(rule: .liftPerSurgeon(fallback: fallback), until: .week(6), source: src)
+        Restriction(rule: .atMostPerSurgeon(.lifting, fallback: fallback.map(Quantity.init)), until: .week(6), source: src)
     }
 
     // MARK: limit
@@ -70,8 +70,8 @@ import Testing
         #expect(v.reason.hasPrefix("no lifting until your surgeon's limit is recorded"))
         #expect(v.reason.contains("your surgeon sets this limit"))
         #expect(!a.can(.lifting).allowed)
-        #expect(Loads(lift: lb(5)).conflict(with: .liftPerSurgeon(fallback: nil)) != nil)
-        #expect(Loads(lift: lb(5)).conflict(with: .liftPerSurgeon(fallback: lb(10))) == nil)
+        #expect(Loads(lift: lb(5)).conflict(with: .atMostPerSurgeon(.lifting, fallback: nil)) != nil)
+        #expect(Loads(lift: lb(5)).conflict(with: .atMostPerSurgeon(.lifting, fallback: Quantity(lb(10)))) == nil)
     }
 
     @Test func theSurgeonsOrderReplacesIt() {

@@ -159,7 +159,7 @@ import Testing
             let a = assess(s)
             let expected = Reference.liftLimitTenths(Reference.rules(s, phaseIndex: Reference.ruleScope(a.state, s)))
             var actual: Double?
-            if case .liftAtMost(let w)? = a.liftLimit?.rule { actual = Reference.tenths(w) }
+            if case .atMost(.lifting, let q)? = a.liftLimit?.rule, let w = q.weight { actual = Reference.tenths(w) }
             #expect(actual == expected, "limit \(String(describing: actual)) tenths of a pound, expected \(String(describing: expected))\n\(s)")
             // canLift agrees with the limit.
             if let e = expected {
@@ -182,7 +182,7 @@ import Testing
             stricter.orders.append(order)
             let before = assess(s)
             func pounds(_ a: Assessment) -> Double {
-                if case .liftAtMost(let w)? = a.liftLimit?.rule { return w.pounds }
+                if case .atMost(.lifting, let q)? = a.liftLimit?.rule, let w = q.weight { return w.pounds }
                 return .infinity
             }
             if kind == 0, before.ban(on: .lifting) != nil || Double(orderPounds) > pounds(before) { return }

@@ -50,14 +50,14 @@ import Testing
 
     @Test func liftingLoadBreaksOnlyAStricterLimit() {
         let carry = Loads(lift: lb(20))
-        #expect(carry.conflict(with: .liftAtMost(lb(10))) != nil)
-        #expect(carry.conflict(with: .liftAtMost(lb(20))) == nil)
-        #expect(carry.conflict(with: .liftAtMost(kg(9))) != nil)   // 9 kg is 19.8 lb
-        #expect(Loads(lift: kg(4.5)).conflict(with: .liftAtMost(lb(10))) == nil)
-        #expect(Loads(lift: kg(5)).conflict(with: .liftAtMost(lb(10))) != nil)
+        #expect(carry.conflict(with: .atMost(.lifting, Quantity(lb(10)))) != nil)
+        #expect(carry.conflict(with: .atMost(.lifting, Quantity(lb(20)))) == nil)
+        #expect(carry.conflict(with: .atMost(.lifting, Quantity(kg(9)))) != nil)   // 9 kg is 19.8 lb
+        #expect(Loads(lift: kg(4.5)).conflict(with: .atMost(.lifting, Quantity(lb(10)))) == nil)
+        #expect(Loads(lift: kg(5)).conflict(with: .atMost(.lifting, Quantity(lb(10)))) != nil)
         #expect(Loads(activities: [.bending]).conflict(with: .no(.bending)) != nil)
         #expect(Loads(activities: [.bending]).conflict(with: .no(.twisting)) == nil)
-        #expect(Loads().conflict(with: .liftAtMost(lb(1))) == nil)
-        #expect(carry.conflict(with: .sitAtMost(minutes: 5)) == nil)
+        #expect(Loads().conflict(with: .atMost(.lifting, Quantity(lb(1)))) == nil)
+        #expect(carry.conflict(with: .atMost(.sitting, .minutes(5))) == nil)
     }
 }

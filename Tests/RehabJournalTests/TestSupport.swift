@@ -60,7 +60,7 @@ let everyKindOfEvent: [PatientEvent] = [
     .clearanceRecorded(Clearance(topic: "lifting", upTo: Weight(4.5, .kg), by: "Dr Lee", on: day(42), note: "at 6-week visit")),
     .clearanceRecorded(Clearance(topic: "driving", on: day(30))),
     .restrictionOrdered(SurgeonOrder(activity: .lifting, limit: Weight(5, .lb), until: .week(8), by: "Dr Lee", on: day(2))),
-    .restrictionOrdered(SurgeonOrder(activity: .sitting, minutes: 30, until: .date(day(60)), on: day(2), note: "stand & walk")),
+    .restrictionOrdered(SurgeonOrder(activity: .sitting, amount: .minutes(30), until: .date(day(60)), on: day(2), note: "stand & walk")),
     .restrictionOrdered(SurgeonOrder(activity: "brace", on: day(0))),
     .redFlagReported(FlagReport(flag: "numbness", on: day(10), note: "left foot, \"pins and needles\"")),
     .redFlagResolved(FlagReport(flag: "numbness", on: day(12))),

@@ -96,7 +96,7 @@ import Testing
         #expect(e?.at == .week(8))
         #expect(e?.cleared == ["lifting"])
         #expect(e?.flags == ["fever"])
-        #expect(e?.items == [.onHold, .liftAtMost(Weight(25, .lb)), .sitAtMost(20), .wear("collar"), .forbidden("driving"),
+        #expect(e?.items == [.onHold, .atMost(.lifting, Quantity(Weight(25, .lb))), .atMost(.sitting, .minutes(20)), .wear("collar"), .forbidden("driving"),
                              .phase("strength"), .allowed("ankle-pumps"), .notAllowed("bridges")])
         #expect(e?.itemSources.map(\.spot) == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣"].map { c.source[$0] })
     }

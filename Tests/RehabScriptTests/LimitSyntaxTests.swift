@@ -38,8 +38,8 @@ import Testing
             lift at most per surgeon else 5 kg, no bending until week 6
             phase p "P" weeks 0-12
             """)
-        #expect(r.map(\.rule) == [.liftPerSurgeon(fallback: nil), .liftPerSurgeon(fallback: Weight(10, .lb)),
-                                  .liftPerSurgeon(fallback: Weight(5, .kg)), .no(.bending)])
+        #expect(r.map(\.rule) == [.atMostPerSurgeon(.lifting, fallback: nil), .atMostPerSurgeon(.lifting, fallback: Quantity(Weight(10, .lb))),
+                                  .atMostPerSurgeon(.lifting, fallback: Quantity(Weight(5, .kg))), .no(.bending)])
         #expect(r[1].until == .at(.week(6)))
     }
 
@@ -57,7 +57,7 @@ import Testing
         // The program's text keeps the circumstance out of the rule: `wear brace`.
         #expect(r[1].rule.text == "wear brace")
         #expect(RestrictionRule.wearIfOrdered("collar").text == "wear collar if ordered")
-        #expect(RestrictionRule.liftPerSurgeon(fallback: Weight(10, .lb)).text == "lift at most per surgeon, else 10 lb")
+        #expect(RestrictionRule.atMostPerSurgeon(.lifting, fallback: Quantity(Weight(10, .lb))).text == "lift at most per surgeon, else 10 lb")
     }
 
     @Test func limitOnLiftingOrGearIsAnError() {

@@ -62,7 +62,7 @@ import Testing
     @Test func lumbarFusionWeekThreeWithoutClearance() throws {
         let program = try #require(Self.load("lumbar-fusion.rehab").program)
         let a = ExpectationRunner.assessment(program, week: 3, cleared: [])
-        guard case .liftAtMost(let limit)? = a.liftLimit?.rule else {
+        guard case .atMost(.lifting, let q)? = a.liftLimit?.rule, let limit = q.weight else {
             Issue.record("no lifting limit in week 3")
             return
         }

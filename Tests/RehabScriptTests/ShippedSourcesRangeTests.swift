@@ -12,9 +12,8 @@ import Testing
     /// The `can` question about a rule: just over a limit, otherwise the activity or gear itself.
     static func ask(_ a: Assessment, about rule: RestrictionRule) -> Verdict {
         switch rule {
-        case .liftAtMost(let w): return a.canLift(Weight(w.value + 1, w.unit))
-        case .liftPerSurgeon(let w): return a.canLift(Weight((w?.value ?? 0) + 1, w?.unit ?? .lb))
-        case .sitAtMost(let m): return a.canSit(minutes: m + 1)
+        case .atMost(let activity, let q): return a.can(activity, amount: Quantity(q.value + 1, q.unit))
+        case .atMostPerSurgeon(let activity, let q): return a.can(activity, amount: Quantity((q?.value ?? 0) + 1, q?.unit ?? .lb))
         case .no(let activity), .limit(let activity, _): return a.can(activity)
         case .wear(let gear), .wearIfOrdered(let gear): return a.can(Activity(gear))
         }

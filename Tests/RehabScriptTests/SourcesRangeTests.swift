@@ -62,7 +62,7 @@ import Testing
         try #require(r.count == 4)
         #expect(r[0].sources == SourcesRange(low: 6, high: 26, unit: .weeks) && r[1].sources == r[0].sources)
         #expect(r[0].from == .week(2))
-        #expect(r[2].rule == .liftPerSurgeon(fallback: Weight(5, .kg)) && r[2].sources?.unit == .kg)
+        #expect(r[2].rule == .atMostPerSurgeon(.lifting, fallback: Quantity(Weight(5, .kg))) && r[2].sources?.unit == .kg)
         #expect(r[3].note == "when up" && r[3].sources?.high == 12)
     }
 

@@ -28,7 +28,7 @@ import Testing
         // The base's expectations describe the base; the variant runs its own three.
         #expect(program.expectations.count == 3)
         let week8 = ExpectationRunner.assessment(program, week: 8, cleared: ["lifting"])
-        #expect(week8.liftLimit?.rule == .liftAtMost(Weight(5, .lb)))
+        #expect(week8.liftLimit?.rule == .atMost(.lifting, Quantity(Weight(5, .lb))))
         let week7 = ExpectationRunner.assessment(program, week: 7, cleared: [])
         #expect(program.allRestrictions.contains { $0.rule == .wear("brace") && $0.note == "when up" })
         #expect(!week7.can(.lifting).allowed || week7.liftLimit != nil)
@@ -48,12 +48,12 @@ import Testing
         let loaded = Self.variant("change sitting to at most 45 min from week 1 until week 4\n")
         let program = try #require(loaded.program, "\(Self.rendered(loaded))")
         let sitting = program.allRestrictions.filter { $0.rule.activity == .sitting }
-        #expect(sitting.map(\.rule) == [.sitAtMost(minutes: 45)])
+        #expect(sitting.map(\.rule) == [.atMost(.sitting, .minutes(45))])
         #expect(sitting.first?.from == .week(1) && sitting.first?.until == .week(4))
     }
 
     @Test func changeMustStayOnItsActivity() {
-        let limit = Self.variant("change driving to at most 5 lb\n")
+        let limit = Self.variant("change bending to at most 5 lb\n")
         #expect(limit.diagnostics.first?.id == "change-mismatch")
         #expect(limit.diagnostics.first?.location.column == 19, "\(Self.rendered(limit))")
         let other = Self.variant("change lifting to no driving\n")

@@ -53,23 +53,18 @@ public struct Assessment: Sendable {
 
     // MARK: restrictions by kind
 
-    /// The strictest lifting limit in force.
-    /// A limit the surgeon sets and has not recorded counts at its fallback, or as no lifting at all.
-    public var liftLimit: ActiveRestriction? {
-        restrictions.filter { $0.rule.liftCap != nil }
+    /// The strictest amount in force on a measured activity (lifting, sitting, riding…).
+    /// An amount the surgeon sets and has not recorded counts at its fallback, or as none at all.
+    public func amountLimit(on activity: Activity) -> ActiveRestriction? {
+        restrictions.filter { $0.rule.isAmount(on: activity) }
             .min { a, b in
-                guard let x = a.rule.liftCap, let y = b.rule.liftCap else { return false }
-                return x < y
+                guard let x = a.rule.cap, let y = b.rule.cap else { return false }
+                return x.isExceeded(by: y)
             }
     }
 
-    public var sitLimit: ActiveRestriction? {
-        restrictions.filter { if case .sitAtMost = $0.rule { return true } else { return false } }
-            .min { a, b in
-                guard case .sitAtMost(let x) = a.rule, case .sitAtMost(let y) = b.rule else { return false }
-                return x < y
-            }
-    }
+    public var liftLimit: ActiveRestriction? { amountLimit(on: .lifting) }
+    public var sitLimit: ActiveRestriction? { amountLimit(on: .sitting) }
 
     /// The `no ACTIVITY` rule in force that ends last (the one that decides when the answer changes).
     public func ban(on activity: Activity) -> ActiveRestriction? {
@@ -103,8 +98,7 @@ public struct Assessment: Sendable {
         return kinds.compactMap { kind in
             guard let sample = restrictions.first(where: { $0.rule.kind == kind }) else { return nil }
             switch sample.rule {
-            case .liftAtMost, .liftPerSurgeon: return liftLimit
-            case .sitAtMost: return sitLimit
+            case .atMost(let a, _), .atMostPerSurgeon(let a, _): return amountLimit(on: a)
             case .no(let a), .limit(let a, _): return ban(on: a) ?? limitation(on: a)
             case .wear(let g), .wearIfOrdered(let g): return wearing(g) ?? wornIfOrdered(g)
             }

@@ -82,7 +82,7 @@ public enum Assessor {
             case .limited(let c):
                 active.removeAll { $0.rule.activity == decision.activity }
                 if let limit = c.upTo {
-                    active.append(ActiveRestriction(rule: .liftAtMost(limit), origin: .clearanceLimit(c),
+                    active.append(ActiveRestriction(rule: .atMost(decision.activity, Quantity(limit)), origin: .clearanceLimit(c),
                                                     release: Release(on: nil, when: "your surgeon clears more")))
                 }
                 overrides[decision.activity] = Override(order: .cleared(c), replaced: onActivity)
@@ -92,7 +92,7 @@ public enum Assessor {
                 let released = onActivity.filter { r in
                     switch r.rule {
                     case .no, .wear, .wearIfOrdered, .limit: return true
-                    case .liftAtMost, .sitAtMost, .liftPerSurgeon: return false
+                    case .atMost, .atMostPerSurgeon: return false
                     }
                 }
                 active.removeAll { r in released.contains(r) }

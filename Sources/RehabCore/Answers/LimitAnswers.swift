@@ -2,7 +2,7 @@
 /// and gear that is worn (or worn only once ordered).
 extension Assessment {
     /// What every answer under a surgeon-set lifting limit ends with, until the order is recorded.
-    public static let surgeonSetsLift = "your surgeon sets this limit — record it with 'restrict lifting N lb by NAME'."
+    public static var surgeonSetsLift: String { surgeonSets(.lifting) }
 
     /// `can bend` under `limit bending "…"`: allowed, within the words of the limit.
     func limitAnswer(_ activity: Activity, _ r: ActiveRestriction) -> Verdict {
@@ -10,35 +10,6 @@ extension Assessment {
         let lasts = r.release.when == nil ? "has no end date set" : "lasts \(r.untilText)"
         return Verdict(id: activity.name, allowed: true,
                        reason: "\(note ?? RestrictionRule.limitWords); this limit on \(program.words(for: activity)) \(lasts), set by \(r.authority).",
-                       changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
-            .qualified(.limited)
-    }
-
-    /// `can lift 8 lb` while the surgeon's number is not recorded: the fallback decides, or no lifting at all.
-    func surgeonLiftAnswer(_ id: String, object: String, weight: Weight, fallback: Weight?, _ r: ActiveRestriction) -> Verdict {
-        let rule = "\(r.untilText), set by \(r.authority)"
-        guard let fallback else {
-            return no(id, r, "no lifting until your surgeon's limit is recorded (\(rule)); " + Assessment.surgeonSetsLift)
-        }
-        let kept = "the \(fallback.shown(in: unit)) limit your program keeps until your surgeon's number is recorded (\(rule))"
-        if fallback < weight {
-            return no(id, r, "\(object) is over \(kept); " + Assessment.surgeonSetsLift)
-        }
-        return Verdict(id: id, allowed: true, reason: "\(object) is within \(kept); bend at the knees and keep it close. "
-                           + "Y" + Assessment.surgeonSetsLift.dropFirst(),
-                       changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
-            .qualified(.limited)
-    }
-
-    /// `can lift` while the surgeon's number is not recorded.
-    func surgeonLiftAnswer(_ r: ActiveRestriction, fallback: Weight?) -> Verdict {
-        let rule = "\(r.untilText), set by \(r.authority)"
-        guard let fallback else {
-            return no(Activity.lifting.name, r, "no lifting until your surgeon's limit is recorded (\(rule)); " + Assessment.surgeonSetsLift)
-        }
-        return Verdict(id: Activity.lifting.name, allowed: true,
-                       reason: "lifting is allowed up to \(fallback.shown(in: unit)) until your surgeon's number is recorded (\(rule)); "
-                           + Assessment.surgeonSetsLift,
                        changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
             .qualified(.limited)
     }

@@ -18,7 +18,7 @@ extension Assessment {
 
     /// An activity answer under an urgent or soon hold keeps its reason and says the hold; one decided by a
     /// clinician's order says what the order replaced.
-    private func withHold(_ v: Verdict, advice activity: Activity? = nil) -> Verdict {
+    func withHold(_ v: Verdict, advice activity: Activity? = nil) -> Verdict {
         if let e = emergencyVerdict(v.id) { return e }
         var v = v
         if let r = v.restriction, v.override == nil, let o = overrides[r.rule.activity], let replaced = o.replacedText(unit: unit) {
@@ -35,49 +35,6 @@ extension Assessment {
 
     func no(_ id: String, _ r: ActiveRestriction, _ why: String) -> Verdict {
         Verdict(id: id, allowed: false, reason: why, changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
-    }
-
-    public func canLift(_ weight: Weight, what: String? = nil) -> Verdict { withHold(liftAnswer(weight, what: what)) }
-
-    private func liftAnswer(_ weight: Weight, what: String?) -> Verdict {
-        let id = what ?? weight.description
-        let object = what.map { "\($0) (about \(weight.shown(in: unit)))" } ?? weight.shown(in: unit)
-        if let ban = ban(on: .lifting) {
-            return no(id, ban, "no lifting at all \(ban.untilText), set by \(ban.authority).")
-        }
-        guard let limitRule = liftLimit, let limit = limitRule.rule.liftCap else {
-            return Verdict(id: id, allowed: true, reason: "no lifting limit is in force; lift with good form, bending at the knees.")
-        }
-        if case .liftPerSurgeon(let fallback) = limitRule.rule {
-            return surgeonLiftAnswer(id, object: object, weight: weight, fallback: fallback, limitRule)
-        }
-        if limit < weight {
-            return no(id, limitRule, "lifting is limited to \(limit.shown(in: unit)) \(limitRule.untilText), set by \(limitRule.authority); \(object) is over it.")
-        }
-        return Verdict(id: id, allowed: true,
-                       reason: "\(object) is within your \(limit.shown(in: unit)) limit (\(limitRule.untilText)), "
-                           + "set by \(limitRule.authority); bend at the knees and keep it close.",
-                       changesOn: limitRule.release.on, changesWhen: limitRule.release.when, restriction: limitRule, source: limitRule.source)
-    }
-
-    public func canSit(minutes: Int) -> Verdict { withHold(sitAnswer(minutes: minutes)) }
-
-    private func sitAnswer(minutes: Int) -> Verdict {
-        let id = "sitting"
-        if let ban = ban(on: .sitting) {
-            return no(id, ban, "no sitting \(ban.untilText), set by \(ban.authority); lie down or stand instead.")
-        }
-        guard let r = sitLimit, case .sitAtMost(let limit) = r.rule else {
-            return Verdict(id: id, allowed: true, reason: "no sitting limit is in force; get up and move if it aches.")
-        }
-        if minutes > limit {
-            return no(id, r, "sitting is limited to \(limit) minutes at a time \(r.untilText), set by \(r.authority); "
-                          + "stand up or walk, then sit again.")
-        }
-        return Verdict(id: id, allowed: true,
-                       reason: "\(minutes) minutes is within your \(limit)-minute sitting limit (\(r.untilText)), "
-                           + "set by \(r.authority).",
-                       changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
     }
 
     /// An activity in general: a ban, a limit, or free.
@@ -97,23 +54,9 @@ extension Assessment {
         }
         if let r = limitation(on: activity) { return limitAnswer(activity, r) }
         if program.gear.contains(activity) || Activity.gear.contains(activity) { return gearAnswer(activity.name) }
-        if activity == .lifting {
-            guard let r = liftLimit, let limit = r.rule.liftCap else {
-                return Verdict(id: activity.name, allowed: true, reason: "no lifting limit is in force.")
-            }
-            if case .liftPerSurgeon(let fallback) = r.rule { return surgeonLiftAnswer(r, fallback: fallback) }
-            return Verdict(id: activity.name, allowed: true,
-                           reason: "lifting is allowed up to \(limit.shown(in: unit)) \(r.untilText), "
-                               + "set by \(r.authority).",
-                           changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
-        }
-        if activity == .sitting {
-            guard let r = sitLimit, case .sitAtMost(let limit) = r.rule else {
-                return Verdict(id: activity.name, allowed: true, reason: "no sitting limit is in force.")
-            }
-            return Verdict(id: activity.name, allowed: true,
-                           reason: "sitting is allowed for up to \(limit) minutes at a time \(r.untilText), set by \(r.authority).",
-                           changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+        if let v = amountAnswer(activity) { return v }
+        if let m = MeasuredActivity.of(activity), activity == .lifting || activity == .sitting {
+            return Verdict(id: activity.name, allowed: true, reason: "no \(m.activity.name) limit is in force.")
         }
         if let r = ban(on: activity) {
             return no(activity.name, r, "no \(words) \(r.untilText), set by \(r.authority).")
@@ -201,6 +144,7 @@ extension Assessment {
                 v.finishedEarlier = true
                 return v
             }
+            if let ex { return unprescribedExerciseAnswer(ex) }
             return Verdict(id: id, allowed: false, reason: "no phase of your program prescribes \(name); ask your therapist before trying it.")
         }
         if let gated = gateVerdict(p, id: id, name: name, phase: phase) { return gated }

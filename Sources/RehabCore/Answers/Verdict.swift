@@ -25,6 +25,11 @@ public struct Verdict: Hashable, Sendable {
     public var qualifier: Qualifier?
     /// What published protocols give for the rule or prescription behind the answer, when they disagree.
     public var sources: SourcesRange?
+    /// An exercise no phase prescribes, answered from what it loads: a "yes" here is not the program's plan, so
+    /// expectations and `log` do not count it as allowed.
+    public var notPrescribed = false
+    /// Allowed and part of the program: what `expect ID` and `log` need.
+    public var allowedInProgram: Bool { allowed && !notPrescribed }
 
     public enum Qualifier: String, Hashable, Sendable {
         case limited, wear
@@ -51,7 +56,7 @@ public struct Verdict: Hashable, Sendable {
     public func adding(_ words: String) -> Verdict {
         var v = Verdict(id: id, allowed: allowed, reason: reason + " " + words, changesOn: changesOn, changesWhen: changesWhen,
                         restriction: restriction, source: source, backOff: backOff, override: override)
-        v.qualifier = qualifier; v.sources = sources
+        v.qualifier = qualifier; v.sources = sources; v.notPrescribed = notPrescribed
         return v
     }
 

@@ -15,6 +15,9 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
     public static let driving: Activity = "driving"
     public static let neckMotion: Activity = "neck-motion"
     public static let overheadReaching: Activity = "overhead-reaching"
+    public static let standing: Activity = "standing"
+    public static let riding: Activity = "riding"
+    public static let walking: Activity = "walking"
 
     /// Activities every program is asked about even when it never mentions them.
     public static let everyday: [Activity] = [.lifting, .bending, .twisting, .sitting, .driving]
@@ -22,6 +25,7 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// The activities the engine itself answers questions about; a program may restrict them without declaring them
     /// (`activity NAME "words"` gives them the patient's words). Any other restricted activity must be declared.
     public static let builtIn: Set<Activity> = Set(everyday).union([.neckMotion, .overheadReaching])
+        .union(MeasuredActivity.all.map(\.activity))
 
     /// What a patient reads when no program declares words for it: the id with spaces ("contact sports").
     public var defaultWords: String { String(name.map { $0 == "-" ? " " : $0 }) }
@@ -35,12 +39,13 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// `bend` → bending, `drive` → driving; an unknown word is taken as written.
     public static func from(verb word: String) -> Activity {
         let w = word.lowercased()
+        if let measured = MeasuredActivity.verb(w) { return measured.activity }
         if let known = verbs[w] { return known }
         return Activity(w)
     }
 
     static let verbs: [String: Activity] = [
-        "lift": .lifting, "bend": .bending, "twist": .twisting, "sit": .sitting, "drive": .driving,
+        "bend": .bending, "twist": .twisting,
         "swim": "swimming", "run": "running", "jog": "running", "reach": .overheadReaching,
         "reach-overhead": .overheadReaching, "turn-head": .neckMotion, "bath": "bathing", "bathe": "bathing",
         "golf": "golf", "massage": "massage", "work": "work",
@@ -48,6 +53,7 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     /// The verb a patient would type for this activity (`twisting` → `twist`).
     public var verb: String {
+        if let measured = MeasuredActivity.of(self) { return measured.verb }
         if let v = Activity.verbs.first(where: { $0.value == self && $0.key.count < name.count })?.key { return v }
         return name
     }

@@ -57,17 +57,18 @@ public struct Loads: Hashable, Sendable, Codable {
     /// The first rule this load breaks, if any; `words` names an activity (the checker keeps ids, answers use words).
     public func conflict(with rule: RestrictionRule, words: (Activity) -> String = \.name) -> String? {
         switch rule {
-        case .liftAtMost(let limit):
-            if let lift, limit < lift { return "it lifts \(lift), over the \(limit) limit" }
+        case .atMost(.lifting, let limit):
+            if let lift, limit.isExceeded(by: Quantity(lift)) { return "it lifts \(lift), over the \(limit) limit" }
             return nil
         case .no(let a):
             if a == .lifting, let lift { return "it lifts \(lift), and lifting is not allowed" }
             return activities.contains(a) ? "it involves \(words(a))" : nil
-        case .liftPerSurgeon(let fallback):
+        case .atMostPerSurgeon(.lifting, let fallback):
             guard let lift else { return nil }
             guard let fallback else { return "it lifts \(lift), and your surgeon has not set a lifting limit yet" }
-            return fallback < lift ? "it lifts \(lift), over the \(fallback) limit kept until your surgeon sets one" : nil
-        case .sitAtMost, .wear, .wearIfOrdered:
+            return fallback.isExceeded(by: Quantity(lift))
+                ? "it lifts \(lift), over the \(fallback) limit kept until your surgeon sets one" : nil
+        case .atMost, .atMostPerSurgeon, .wear, .wearIfOrdered:
             return nil
         case .limit:
             // A limit is not a ban: the exercise is written to stay within it (docs/language.md).

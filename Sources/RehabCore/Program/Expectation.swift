@@ -17,10 +17,10 @@ public struct Expectation: Hashable, Sendable, Codable {
     public enum Item: Hashable, Sendable, Codable {
         case phase(String)
         case onHold
-        case liftAtMost(Weight)
-        case liftUnlimited
-        case sitAtMost(Int)
-        case sitUnlimited
+        /// The strictest amount in force on a measured activity is this one (`sit at most 30 min`).
+        case atMost(Activity, Quantity)
+        /// No amount rule is in force on a measured activity (`lift any`).
+        case unlimited(Activity)
         case forbidden(Activity)
         /// A `limit ACTIVITY` decides the answer (allowed, within its words; no ban outranks it).
         case limited(Activity)

@@ -28,8 +28,10 @@ public struct SourcesRange: Hashable, Sendable, Codable {
     /// The units a range on this rule may use: a limit's own unit, otherwise weeks (how long it lasts).
     public static func units(for rule: RestrictionRule) -> [Unit] {
         switch rule {
-        case .liftAtMost, .liftPerSurgeon: return [.lb, .kg]
-        case .sitAtMost: return [.min]
+        case .atMost(let a, _), .atMostPerSurgeon(let a, _):
+            let dims = MeasuredActivity.of(a)?.dimensions ?? []
+            let units: [Unit] = (dims.contains(.weight) ? [.lb, .kg] : []) + (dims.contains(.time) ? [.min] : [])
+            return units.isEmpty ? [.weeks] : units
         case .no, .wear, .limit, .wearIfOrdered: return [.weeks]
         }
     }

@@ -130,6 +130,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case variantPhase = "variant-phase"
     /// A line that belongs in another kind of block (a `step` in a phase, a `cue` in a ladder…).
     case wrongBlock = "wrong-block"
+    /// An amount in a unit its activity is not measured in (`ride at most 10 lb`).
+    case wrongUnit = "wrong-unit"
 
     public static func < (a: DiagnosticID, b: DiagnosticID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -43,18 +43,11 @@ extension Parser {
             return .phase(id)
         }
         if c.take("on") { try c.expect("hold"); return .onHold }
-        if c.isWord("lift") && (c.isWord("at", at: 1) || c.isWord("any", at: 1)) {
+        if let t = c.peek, t.kind == .word, let m = MeasuredActivity.verb(t.text), c.isWord("at", at: 1) || c.isWord("any", at: 1) {
             _ = c.advance()
-            if c.take("any") { return .liftUnlimited }
+            if c.take("any") { return .unlimited(m.activity) }
             try c.expect("at"); try c.expect("most")
-            return .liftAtMost(try c.weight())
-        }
-        if c.isWord("sit") && (c.isWord("at", at: 1) || c.isWord("any", at: 1)) {
-            _ = c.advance()
-            if c.take("any") { return .sitUnlimited }
-            try c.expect("at"); try c.expect("most")
-            let n = try c.int("minutes"); try c.minutes()
-            return .sitAtMost(n)
+            return .atMost(m.activity, try c.quantity(for: m))
         }
         if c.take("no") { return .forbidden(Activity(try c.id("an activity").0)) }
         if c.take("limit") { return .limited(Activity(try c.id("an activity").0)) }

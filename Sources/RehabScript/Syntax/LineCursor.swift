@@ -112,12 +112,27 @@ struct LineCursor {
         return Weight(value, unit)
     }
 
+    /// A weight's unit, read by the core's one unit reader.
     static func unit(_ word: String) -> Weight.Unit? {
-        switch word.lowercased() {
-        case "lb", "lbs", "pound", "pounds": return .lb
-        case "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms": return .kg
+        switch Quantity.Unit(word: word) {
+        case .lb?: return .lb
+        case .kg?: return .kg
         default: return nil
         }
+    }
+
+    /// `10 lb`, `30 min`, `1 h`, `1.5 km`: an amount in one of the units `measured` is measured in.
+    mutating func quantity(for measured: MeasuredActivity) throws(Failure) -> Quantity {
+        let value = try number("an amount such as '\(measured.example.split(separator: " ").suffix(2).joined(separator: " "))'")
+        guard let t = peek, t.kind == .word, let unit = Quantity.Unit(word: t.text) else {
+            throw expected("a unit, \(measured.unitWords)")
+        }
+        guard measured.dimensions.contains(unit.dimension) else {
+            throw fail(.wrongUnit, "\(measured.activity.name) is measured in \(measured.unitWords), not '\(t.text)'", at: t,
+                       hint: "write for example '\(measured.example)'")
+        }
+        index += 1
+        return Quantity(value, unit)
     }
 
     /// A comma that starts `, sources …` at the end of a restriction line, not another rule.
@@ -125,9 +140,13 @@ struct LineCursor {
 
     /// The unit of a `sources` range: `lb`, `kg`, `min`, `weeks` or `reps`.
     static func rangeUnit(_ word: String) -> SourcesRange.Unit? {
-        if let w = unit(word) { return w == .lb ? .lb : .kg }
+        switch Quantity.Unit(word: word) {
+        case .lb?: return .lb
+        case .kg?: return .kg
+        case .min?: return .min
+        default: break
+        }
         switch word.lowercased() {
-        case "min", "mins", "minute", "minutes": return .min
         case "week", "weeks", "wk", "wks": return .weeks
         case "rep", "reps", "repetitions": return .reps
         default: return nil
@@ -141,7 +160,7 @@ struct LineCursor {
     }
 
     mutating func minutes() throws(Failure) {
-        if take("min") || take("mins") || take("minute") || take("minutes") { return }
+        if let t = peek, t.kind == .word, Quantity.Unit(word: t.text) == .min { index += 1; return }
         throw expected("'min' (minutes)")
     }
 

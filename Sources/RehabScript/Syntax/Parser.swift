@@ -141,6 +141,8 @@ struct Parser {
             fragment.advice.append(try adviceLine(&c))
         case "ask" where c.isWord("surgeon", at: 1):
             fragment.advice += try askSurgeonLine(&c)
+        case let verb where MeasuredActivity.verb(verb) != nil && c.isWord("at", at: 1):
+            fragment.restrictions += try restrictionLine(&c, phase: nil)
         case "stop", "hold":
             fragment.painRules.append(try painRule(&c))
         case "measure":
@@ -274,6 +276,8 @@ struct Parser {
             fragment.phases[i].prescriptions.append(p)
             fragment.references.append(.init(kind: .ladder, id: id, source: ref))
         case "lift", "sit", "no", "wear", "limit":
+            fragment.phases[i].restrictions += try restrictionLine(&c, phase: phaseID)
+        case let verb where MeasuredActivity.verb(verb) != nil && c.isWord("at", at: 1):
             fragment.phases[i].restrictions += try restrictionLine(&c, phase: phaseID)
         case "stop" where !c.isWord("if", at: 1):
             // `stop walking`: ends a prescription an earlier phase carries on with `onward`.

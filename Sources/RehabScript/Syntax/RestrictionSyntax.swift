@@ -67,15 +67,8 @@ extension Parser {
         guard let head = c.advance(), head.kind == .word else {
             throw c.expected("a restriction: 'lift at most', 'sit at most', 'no', 'limit' or 'wear'")
         }
+        if let measured = MeasuredActivity.verb(head.text) { return try amountRule(&c, measured, phase: phase, ref: ref) }
         switch head.text {
-        case "lift":
-            try c.expect("at"); try c.expect("most", "'most' (as in 'lift at most 10 lb')")
-            guard c.take("per") else { return Restriction(rule: .liftAtMost(try c.weight()), phase: phase, source: ref) }
-            try c.expect("surgeon", "'surgeon' (as in 'lift at most per surgeon')")
-            // `, else 10 lb` is this rule's fallback, not a second rule on the line.
-            if c.peek?.kind == .comma && c.isWord("else", at: 1) { _ = c.advance() }
-            let fallback: Weight? = c.take("else") ? try c.weight() : nil
-            return Restriction(rule: .liftPerSurgeon(fallback: fallback), phase: phase, source: ref)
         case "limit":
             let (a, aref) = try c.id("an activity such as 'bending' or 'overhead-reaching'")
             if a == Activity.lifting.name || a == Activity.sitting.name {
@@ -90,11 +83,6 @@ extension Parser {
             var note: String?
             if c.peek?.kind == .string { note = try c.string("what the limit allows") }
             return Restriction(rule: .limit(Activity(a), note: note), phase: phase, source: ref)
-        case "sit":
-            try c.expect("at"); try c.expect("most", "'most' (as in 'sit at most 30 min')")
-            let n = try c.int("a number of minutes")
-            try c.minutes()
-            return Restriction(rule: .sitAtMost(minutes: n), phase: phase, source: ref)
         case "no":
             let (a, aref) = try c.id("an activity such as 'bending', 'twisting' or 'driving'")
             appendReference(.init(kind: .activity, id: a, source: aref))
@@ -125,6 +113,19 @@ extension Parser {
             throw c.fail(.expected,
                          "expected a restriction: 'lift at most', 'sit at most', 'no', 'limit' or 'wear', found '\(head.text)'", at: head)
         }
+    }
+
+    /// `lift at most 10 lb`, `ride at most 1 h`, `walk at most 1 mi`, `lift at most per surgeon[, else 10 lb]`: every
+    /// measured activity takes the same shape, in the units `MeasuredActivity` gives it.
+    private mutating func amountRule(_ c: inout LineCursor, _ m: MeasuredActivity, phase: String?,
+                                     ref: SourceRef) throws(LineCursor.Failure) -> Restriction {
+        try c.expect("at"); try c.expect("most", "'most' (as in '\(m.example)')")
+        guard c.take("per") else { return Restriction(rule: .atMost(m.activity, try c.quantity(for: m)), phase: phase, source: ref) }
+        try c.expect("surgeon", "'surgeon' (as in '\(m.verb) at most per surgeon')")
+        // `, else 10 lb` is this rule's fallback, not a second rule on the line.
+        if c.peek?.kind == .comma && c.isWord("else", at: 1) { _ = c.advance() }
+        let fallback: Quantity? = c.take("else") ? try c.quantity(for: m) : nil
+        return Restriction(rule: .atMostPerSurgeon(m.activity, fallback: fallback), phase: phase, source: ref)
     }
 
     /// The words after `wear brace when`, up to `from`, `until` or a comma: "when up", "when in the car".

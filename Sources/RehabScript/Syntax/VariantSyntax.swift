@@ -45,17 +45,11 @@ extension Parser {
             let at = c.advance()
             let ref = c.ref(at)
             try c.expect("most", "'most', as in 'change lifting to at most 5 lb'")
-            let rule: RestrictionRule
-            switch activity {
-            case Activity.lifting.name: rule = .liftAtMost(try c.weight())
-            case Activity.sitting.name:
-                let n = try c.int("a number of minutes")
-                try c.minutes()
-                rule = .sitAtMost(minutes: n)
-            default:
-                throw c.fail(.changeMismatch, "'at most' limits lifting or sitting, not '\(activity)'", at: at,
-                             hint: "write for example 'change \(activity) to no \(activity) until week 8'")
+            guard let measured = MeasuredActivity.of(Activity(activity)) else {
+                throw c.fail(.changeMismatch, "'at most' limits a measured activity (lifting, sitting, riding…), not '\(activity)'",
+                             at: at, hint: "write for example 'change \(activity) to no \(activity) until week 8'")
             }
+            let rule = RestrictionRule.atMost(measured.activity, try c.quantity(for: measured))
             return try restrictionScope(&c, [Restriction(rule: rule, source: ref)])
         }
         let rules = try restrictionLine(&c, phase: nil)

@@ -44,10 +44,8 @@ public enum ExpectationRunner {
         switch item {
         case .phase(let p): return "phase '\(p)'"
         case .onHold: return "on hold"
-        case .liftAtMost(let w): return "'lift at most \(w)'"
-        case .liftUnlimited: return "no lifting limit"
-        case .sitAtMost(let m): return "'sit at most \(m) min'"
-        case .sitUnlimited: return "no sitting limit"
+        case .atMost(let a, let q): return "'\(RestrictionRule.atMost(a, q).text)'"
+        case .unlimited(let a): return "no \(a.name) limit"
         case .forbidden(let a): return "'no \(a.name)'"
         case .limited(let a): return "'limit \(a.name)'"
         case .wear(let g): return "'wear \(g)'"
@@ -66,22 +64,15 @@ public enum ExpectationRunner {
             return "the patient is \(a.phaseLabel)"
         case .onHold:
             return a.isOnHold ? nil : "the patient is \(a.phaseLabel)"
-        case .liftAtMost(let w):
-            guard let r = a.liftLimit, let limit = r.rule.liftCap else { return "no lifting limit is in force" }
-            if limit == w { return nil }
-            if case .liftPerSurgeon = r.rule {
-                return "'\(r.rule.text)' is in force" + (r.source.map { " (\($0))" } ?? "")
-            }
-            return "the limit in force is \(limit)" + (r.source.map { " (\($0))" } ?? "")
-        case .liftUnlimited:
-            guard let r = a.liftLimit else { return nil }
+        case .atMost(let activity, let q):
+            let at = { (r: ActiveRestriction) in r.source.map { " (\($0))" } ?? "" }
+            guard let r = a.amountLimit(on: activity), let limit = r.rule.cap else { return "no \(activity.name) limit is in force" }
+            if limit.isSameAmount(as: q) { return nil }
+            if case .atMostPerSurgeon = r.rule { return "'\(r.rule.text)' is in force" + at(r) }
+            return "the limit in force is \(limit)" + at(r)
+        case .unlimited(let activity):
+            guard let r = a.amountLimit(on: activity) else { return nil }
             return "'\(r.rule.text)' is in force" + (r.source.map { " (\($0))" } ?? "")
-        case .sitAtMost(let m):
-            guard let r = a.sitLimit, case .sitAtMost(let limit) = r.rule else { return "no sitting limit is in force" }
-            return limit == m ? nil : "the limit in force is \(limit) min"
-        case .sitUnlimited:
-            guard let r = a.sitLimit else { return nil }
-            return "'\(r.rule.text)' is in force"
         case .limited(let activity):
             if let ban = a.ban(on: activity) { return "'\(ban.rule.text)' is in force \(ban.untilText)" }
             return a.limitation(on: activity) == nil ? "no 'limit \(activity.name)' is in force" : nil
@@ -94,10 +85,11 @@ public enum ExpectationRunner {
             return "'wear \(g)' is in force \(r.untilText)"
         case .allowed(let id):
             let v = verdict(id, a)
+            if v.notPrescribed { return "no phase of the program prescribes it" }
             return v.allowed ? nil : "it is not: \(v.reason)"
         case .notAllowed(let id):
             let v = verdict(id, a)
-            return v.allowed ? "it is: \(v.reason)" : nil
+            return v.allowedInProgram ? "it is: \(v.reason)" : nil
         }
     }
 

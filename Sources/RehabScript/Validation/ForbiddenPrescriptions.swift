@@ -45,7 +45,8 @@ enum ForbiddenPrescriptions {
                                               hint: hint(rx, r)))
                             break
                         }
-                        if case .sitAtMost(let limit) = r.rule, ex.position == .sitting, let m = rx.dose.minutes, m > limit {
+                        if case .atMost(.sitting, let cap) = r.rule, let limit = cap.minutes, ex.position == .sitting,
+                           let m = rx.dose.minutes, m > limit {
                             if repeated(rx, id, r) { break }
                             out.append(.error(.forbiddenPrescription,
                                               "phase '\(phase.id)' prescribes \(m) min of '\(id)'\(carried) sitting, over the \(limit)-minute sitting limit",

@@ -27,15 +27,22 @@ enum ImplausibleValues {
             case .all(let cs), .any(let cs): cs.forEach { condition($0, ref) }
             }
         }
+        /// A limit of 0 or of more than a day's worth says the number or its unit was mistyped.
+        func amount(_ q: Quantity, of a: Activity, fallback: Bool, _ at: SourceRef?) {
+            let what = (fallback ? "a fallback " : "a ") + "\(a.name) limit of \(q)"
+            switch q.dimension {
+            case .weight: flag(q.base > 0 && q.base <= 200, "\(what) is not plausible; use a limit between 1 and 200 lb", at)
+            case .time: flag(q.base > 0 && q.base <= 480, "\(what) is not plausible; use 1 to 480 minutes", at)
+            case .distance: flag(q.base > 0 && q.base <= 50_000, "\(what) is not plausible; use up to 50 km", at)
+            }
+        }
         func restriction(_ r: Restriction) {
             switch r.rule {
-            case .liftAtMost(let w):
-                flag(w.pounds > 0 && w.pounds <= 200, "a lifting limit of \(w) is not plausible; use a limit between 1 and 200 lb", r.source)
-            case .sitAtMost(let m):
-                flag(m > 0 && m <= 480, "a sitting limit of \(m) min is not plausible; use 1 to 480 minutes", r.source)
-            case .liftPerSurgeon(let w?):
-                flag(w.pounds > 0 && w.pounds <= 200, "a fallback lifting limit of \(w) is not plausible; use 1 to 200 lb", r.source)
-            case .no, .wear, .limit, .liftPerSurgeon, .wearIfOrdered: break
+            case .atMost(let a, let q):
+                amount(q, of: a, fallback: false, r.source)
+            case .atMostPerSurgeon(let a, let q?):
+                amount(q, of: a, fallback: true, r.source)
+            case .no, .wear, .limit, .atMostPerSurgeon, .wearIfOrdered: break
             }
             if let f = r.from { point(f, r.source) }
             if let u = r.until { condition(u, r.source) }

@@ -40,16 +40,18 @@ enum RoutineRespects {
         // A routine written for a ban on the activity also honours a limit on it.
         case .limit(let a, _):
             return list.contains { r in if case .limit(a, _) = r { return true }; return r == .no(a) }
-        case .liftPerSurgeon:
-            guard let cap = rule.liftCap else { return false }
+        // A routine written for an amount honours the rule when it names at most as much; one written for the
+        // surgeon's amount honours only that rule.
+        case .atMostPerSurgeon(let a, _), .atMost(let a, _):
+            guard let cap = rule.cap else { return false }
             return list.contains { r in
-                if case .liftPerSurgeon = r { return true }
-                return r.liftCap.map { !(cap < $0) } ?? false
+                guard r.activity == a else { return false }
+                if case .atMostPerSurgeon = r {
+                    if case .atMostPerSurgeon = rule { return true }
+                    return false
+                }
+                return r.cap.map { !cap.isExceeded(by: $0) } ?? false
             }
-        case .liftAtMost(let limit):
-            return list.contains { if case .liftAtMost(let w) = $0 { return !(limit < w) } else { return false } }
-        case .sitAtMost(let limit):
-            return list.contains { if case .sitAtMost(let m) = $0 { return m <= limit } else { return false } }
         }
     }
 }

@@ -43,6 +43,10 @@ struct SessionLogging {
         }
         var against = exercises.compactMap { id -> AgainstRules? in
             let verdict = a.exercise(id, record: view.record)
+            if verdict.allowed && verdict.notPrescribed {
+                return AgainstRules(exercise: id,
+                                    reason: "no phase of your program prescribes it; ask your therapist before adding it.")
+            }
             return verdict.allowed ? nil : AgainstRules(exercise: id, reason: verdict.reason)
         }
         var done = exercises

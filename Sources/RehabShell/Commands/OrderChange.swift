@@ -26,14 +26,9 @@ struct OrderChange {
         pairs.contains { p in
             guard let b = p.before else { return false }
             guard let a = p.after else { return true }
-            switch (b.rule, a.rule) {
-            case (.liftAtMost, .liftAtMost), (.liftPerSurgeon, .liftAtMost), (.liftPerSurgeon, .liftPerSurgeon):
-                // Recording the surgeon's number loosens when it allows more than the fallback kept till then.
-                guard let x = b.rule.liftCap, let y = a.rule.liftCap else { return false }
-                return x < y
-            case (.sitAtMost(let x), .sitAtMost(let y)): return x < y
-            default: return false
-            }
+            // An amount that rises loosens; so does recording the surgeon's number above the fallback kept till then.
+            guard let x = b.rule.cap, let y = a.rule.cap else { return false }
+            return x.isExceeded(by: y)
         }
     }
 

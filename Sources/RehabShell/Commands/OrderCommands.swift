@@ -62,27 +62,19 @@ extension Command {
             throw .usage("rehab has no activity '\(what)' to restrict\(hint) It knows: \(known.sorted().joined(separator: ", ")).")
         }
         var rest = Array(args.words.dropFirst())
-        var limit: Weight?
-        var minutes: Int?
-        if activity == .lifting {
-            guard rest.count >= 2, let n = Double(rest[0]), let unit = Weight.Unit(rawValue: rest[1].lowercased().replacingLbs) else {
-                throw .usage("give the lifting limit; type for example 'restrict lifting 5 lb until week 8'.")
-            }
-            let w = Weight(n, unit)
-            guard n > 0, w.pounds <= 200 else { throw .usage("a lifting limit must be more than 0 and at most 200 lb.") }
-            limit = w; rest.removeFirst(2)
-        } else if activity == .sitting {
-            guard rest.count >= 2, let n = Int(rest[0]), n > 0, n <= 480, rest[1].hasPrefix("min") else {
-                throw .usage("give the sitting limit in minutes; type for example 'restrict sitting 20 min until week 4'.")
-            }
-            minutes = n; rest.removeFirst(2)
+        var amount: Quantity?
+        if let measured = MeasuredActivity.of(activity), !rest.isEmpty, rest[0].lowercased() != "until",
+           rest[0].lowercased() != "by" {
+            amount = try OrderAmount.parse(&rest, for: measured)
+        } else if activity == .lifting || activity == .sitting, let measured = MeasuredActivity.of(activity) {
+            throw .usage("give the \(activity.name) limit; type for example '\(OrderAmount.example(measured))'.")
         }
         // Gear takes the circumstance it is worn in: `restrict brace when up until week 8`.
         let isGear = Activity.gear.contains(activity)
         let parts = try OrderWords.parse(rest, today: shell.settings.today, unit: v.record.profile.unit,
                                          allowed: isGear ? ["until", "by", "when"] : ["until", "by"])
         func order(_ by: String?) -> SurgeonOrder {
-            SurgeonOrder(activity: activity, limit: limit, minutes: minutes, until: parts.until, by: by,
+            SurgeonOrder(activity: activity, amount: amount, until: parts.until, by: by,
                          on: shell.settings.today, note: parts.when.map { "when \($0)" } ?? args.option("note"))
         }
         if let end = order(nil).endDay(surgery: v.surgery), end <= shell.settings.today {

@@ -28,11 +28,14 @@ extension Command {
 
     static let can = Command(
         "can", group: .questions,
-        usage: "can lift WEIGHT|OBJECT | can bend|twist|drive|… | can sit N min | can do EXERCISE | can routine ROUTINE [--json]",
+        usage: "can lift WEIGHT|OBJECT | can bend|twist|drive|… | can sit|stand|ride|drive|walk N min | can do EXERCISE "
+            + "| can routine ROUTINE [--json]",
         summary: "Yes or no, the reason, and when that changes.",
         example: "can lift 15 lb",
         arguments: .branch([
             "lift": .word([], .objects, then: .words(["lb", "kg"])), "sit": .words(["15", "30", "45"], then: .words(["min"])),
+            "stand": .words(["15", "30"], then: .words(["min"])), "ride": .words(["30", "60"], then: .words(["min"])),
+            "walk": .words(["15", "30"], then: .words(["min", "mi", "km"])),
             "do": .from(.exercises), "routine": .from(.routines),
         ], otherwise: .from(.activities)),
         options: ["json", .value("week", "N"), .value("on", "YYYY-MM-DD")]
@@ -103,8 +106,8 @@ extension Shell {
 
 /// A parsed `can …` question.
 enum Question {
-    case lift(Weight, what: String?)
-    case sit(Int)
+    /// A measured activity and the amount asked about: `can lift 15 lb`, `can ride 1 h`.
+    case amount(Activity, Quantity, what: String?)
     case activity(Activity)
     case exercise(String)
     case routine(String)
@@ -118,15 +121,14 @@ enum Question {
         switch first {
         case "lift", "carry":
             guard !rest.isEmpty else { return .activity(.lifting) }
-            if let object = shell.objects.entry(rest.joined(separator: "-")) { return .lift(object.weight, what: object.name.lowercased()) }
-            return .lift(try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids), what: nil)
-        case "sit":
-            guard !rest.isEmpty else { return .activity(.sitting) }
-            guard let n = Int(rest[0]), n > 0, n <= 1440,
-                  rest.count == 1 || (rest.count == 2 && ["min", "mins", "minutes", "minute"].contains(rest[1])) else {
-                throw .usage("say how long in minutes; type for example 'can sit 45 min'.")
+            if let object = shell.objects.entry(rest.joined(separator: "-")) {
+                return .amount(.lifting, Quantity(object.weight), what: object.name.lowercased())
             }
-            return .sit(n)
+            return .amount(.lifting, Quantity(try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids)),
+                           what: nil)
+        case _ where MeasuredActivity.verb(first) != nil && !rest.isEmpty:
+            guard let m = MeasuredActivity.verb(first) else { throw .usage("ask about something; type for example 'can twist'.") }
+            return .amount(m.activity, try AmountWords.parse(rest, for: m), what: nil)
         case "do":
             guard let id = rest.first else { throw .usage("name an exercise; type for example 'can do bridges'.") }
             guard program.exercise(id) != nil else { throw unknown("exercise", id, program.exercises.map(\.id)) }
@@ -162,12 +164,27 @@ enum Question {
 
     func answer(_ a: Assessment, record: PatientRecord) -> Verdict {
         switch self {
-        case .lift(let w, let what): return a.canLift(w, what: what)
-        case .sit(let m): return a.canSit(minutes: m)
+        case .amount(let act, let q, let what): return a.can(act, amount: q, what: what)
         case .activity(let act): return a.can(act)
         case .exercise(let id): return a.exercise(id, record: record)
         case .routine(let id): return a.routine(id)
         }
+    }
+}
+
+/// `45 min`, `1 h`, `an hour`, `45` (minutes), `1 mi`: how long or how far, in the units the activity is measured in.
+enum AmountWords {
+    static func parse(_ words: [String], for m: MeasuredActivity) throws(CommandError) -> Quantity {
+        let example = m.dimensions.first == .distance ? "can \(m.verb) 1 mi" : "can \(m.verb) 45 min"
+        let how = m.dimensions.contains(.distance) ? "how long in minutes or hours, or how far in miles or km"
+            : "how long in minutes or hours"
+        guard let q = Quantity.parse(words, bare: m.bareUnit), m.dimensions.contains(q.dimension), q.value > 0 else {
+            throw .usage("say \(how); type for example '\(example)'.")
+        }
+        guard q.base <= OrderAmount.maximum(q.dimension) * 3 else {
+            throw .usage("'\(words.joined(separator: " "))' is more than rehab answers for; type for example '\(example)'.")
+        }
+        return q
     }
 }
 

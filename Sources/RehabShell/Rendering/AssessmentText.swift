@@ -106,21 +106,17 @@ enum PreviewTable {
                                               assumeHistoryGatesMet: true)
         for (week, a) in zip(weeks, assessments) {
             let lift: String
-            if let r = a.liftLimit, let w = r.rule.liftCap {
-                if case .liftPerSurgeon = r.rule {
-                    lift = "per surgeon" + (w.pounds > 0 ? ", ≤ \(w)" : "")
+            if let r = a.liftLimit, let w = r.rule.cap {
+                if case .atMostPerSurgeon = r.rule {
+                    lift = "per surgeon" + (w.value > 0 ? ", ≤ \(w)" : "")
                 } else {
                     lift = "≤ \(w)"
                 }
             } else { lift = "no limit" }
-            // Lifting has its own column; of several sitting limits only the strictest applies.
-            let strictestSit = a.sitLimit?.rule
+            // Lifting has its own column; of several amounts on one activity only the strictest applies.
             let others = a.restrictions.filter {
-                switch $0.rule {
-                case .liftAtMost, .liftPerSurgeon: return false
-                case .sitAtMost: return $0.rule == strictestSit
-                default: return true
-                }
+                guard $0.rule.cap != nil else { return true }
+                return $0.rule.activity != .lifting && $0.rule == a.amountLimit(on: $0.rule.activity)?.rule
             }
             var seen = Set<String>()
             let ruleText = others.map(\.rule.text).filter { seen.insert($0).inserted }.joined(separator: ", ")

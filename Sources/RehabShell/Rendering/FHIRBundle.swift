@@ -218,8 +218,9 @@ enum FHIRBundle {
         /// who gave it as the requester; the limit, end and author also in the note, in rehab's own words.
         mutating func order(_ o: SurgeonOrder, index: Int) {
             var what = "Restriction: \(o.activity.name)"
-            if let limit = o.limit { what += " at most \(limit.description)" }
-            if let minutes = o.minutes { what += " at most \(minutes) minutes at a time" }
+            if let amount = o.amount {
+                what += " at most " + (amount.minutes.map { "\($0) minutes at a time" } ?? amount.description)
+            }
             var until: String?
             switch o.until {
             case .week(let w)?: until = "until week \(w)"
@@ -227,7 +228,7 @@ enum FHIRBundle {
             case nil: until = nil
             }
             let end = surgery.flatMap { o.endDay(surgery: $0) }
-            let summary = [o.limit.map { "limit \($0.description)" }, o.minutes.map { "\($0) minutes" }, until,
+            let summary = [o.amount.map { a in a.minutes.map { "\($0) minutes" } ?? "limit \(a.description)" }, until,
                            o.by.map { "by \($0)" }].compactMap { $0 }.joined(separator: ", ")
             request(what, on: o.on, by: o.by, notes: [summary, o.note], activity: o.activity.name, index: index,
                     period: end.map { .object([("start", .string(o.on.iso)), ("end", .string($0.iso))]) })

@@ -59,8 +59,8 @@ enum JSONOutput {
         static func decision(_ rule: RestrictionRule) -> String {
             switch rule {
             case .no: return "no"
-            case .liftPerSurgeon(nil): return "no"
-            case .liftAtMost, .sitAtMost, .limit, .liftPerSurgeon: return "limited"
+            case .atMostPerSurgeon(_, nil): return "no"
+            case .atMost, .limit, .atMostPerSurgeon: return "limited"
             case .wear: return "wear"
             case .wearIfOrdered: return "if-ordered"
             }
@@ -70,9 +70,8 @@ enum JSONOutput {
             self.replaces = replaces
             kind = r.rule.kind; rule = r.rule.text
             switch r.rule {
-            case .liftAtMost(let w): limit = w.description
-            case .sitAtMost(let m): limit = "\(m) min"
-            case .liftPerSurgeon(let w): limit = w?.description
+            case .atMost(_, let q): limit = q.description
+            case .atMostPerSurgeon(_, let q): limit = q?.description
             case .no, .wear, .limit, .wearIfOrdered: limit = nil
             }
             decision = RestrictionJSON.decision(r.rule)

@@ -43,7 +43,8 @@ enum RecordSpreadsheets {
                 case .date(let d)?: until = d.iso
                 case nil: until = ""
                 }
-                orders.append([o.on.iso, "order", o.activity.name, o.limit?.description ?? "", n(o.minutes), until,
+                orders.append([o.on.iso, "order", o.activity.name, o.amount.flatMap { $0.dimension == .time ? nil : $0.description } ?? "",
+                               n(o.amount?.minutes), until,
                                o.by ?? "", o.note ?? ""])
             case .redFlagReported(let f): flags.append([f.on.iso, f.flag, "reported", f.note ?? ""])
             case .redFlagResolved(let f): flags.append([f.on.iso, f.flag, "resolved", f.note ?? ""])

@@ -29,7 +29,7 @@ extension Phase {
 
 extension Restriction {
     static func lift(_ w: Weight, from: Int? = nil, until: Condition? = nil) -> Restriction {
-        Restriction(rule: .liftAtMost(w), from: from.map { .week($0) }, until: until, source: SourceRef(file: "test.rehab", line: 1))
+        Restriction(rule: .atMost(.lifting, Quantity(w)), from: from.map { .week($0) }, until: until, source: SourceRef(file: "test.rehab", line: 1))
     }
 
     static func no(_ a: Activity, from: Int? = nil, until: Condition? = nil) -> Restriction {
@@ -37,7 +37,7 @@ extension Restriction {
     }
 
     static func sit(_ m: Int, until: Condition? = nil) -> Restriction {
-        Restriction(rule: .sitAtMost(minutes: m), until: until, source: SourceRef(file: "test.rehab", line: 3))
+        Restriction(rule: .atMost(.sitting, .minutes(m)), until: until, source: SourceRef(file: "test.rehab", line: 3))
     }
 }
 

@@ -44,9 +44,9 @@ struct Scenario: Sendable, CustomStringConvertible {
         func restriction(phase: String?) -> Restriction {
             let rule: RestrictionRule
             switch int(0...4) {
-            case 0, 1: rule = .liftAtMost(weight(3...30))
+            case 0, 1: rule = .atMost(.lifting, Quantity(weight(3...30)))
             case 2: rule = .no(pick(activities))
-            case 3: rule = .sitAtMost(minutes: int(10...60))
+            case 3: rule = .atMost(.sitting, .minutes(int(10...60)))
             default: rule = .wear("brace")
             }
             return Restriction(rule: rule, from: chance(0.3) ? .week(int(0...8)) : nil,
@@ -224,7 +224,7 @@ enum Reference {
                 if case .clearance(let c) = item.entry {
                     if let upTo = c.upTo {
                         rules.removeAll { $0.activity == activity }
-                        rules.append(.liftAtMost(upTo))
+                        rules.append(.atMost(.lifting, Quantity(upTo)))
                     } else {
                         rules.removeAll { $0 == .no(activity) || $0 == .wear(activity.name) }
                     }
@@ -237,7 +237,7 @@ enum Reference {
 
     /// The strictest lifting limit in tenths of a pound, nil when nothing limits lifting.
     static func liftLimitTenths(_ rules: [RestrictionRule]) -> Double? {
-        rules.compactMap { if case .liftAtMost(let w) = $0 { return tenths(w) } else { return nil } }.min()
+        rules.compactMap { if case .atMost(.lifting, let q) = $0, let w = q.weight { return tenths(w) } else { return nil } }.min()
     }
 
     /// Weights are compared in hundredths of a pound (so 4.536 kg is 10 lb); expressed here in tenths.
@@ -246,12 +246,12 @@ enum Reference {
     /// Whether a load breaks a rule: heavier than a limit or a banned activity.
     static func breaks(_ loads: Loads, _ rule: RestrictionRule) -> Bool {
         switch rule {
-        case .liftAtMost(let limit): return loads.lift.map { tenths($0) > tenths(limit) } ?? false
+        case .atMost(.lifting, let q): return loads.lift.map { tenths($0) > tenths(q.weight ?? Weight(0, .lb)) } ?? false
         case .no(let a): return loads.activities.contains(a)
-        case .liftPerSurgeon(let fallback):
+        case .atMostPerSurgeon(.lifting, let fallback):
             guard let lift = loads.lift else { return false }
-            return fallback.map { tenths(lift) > tenths($0) } ?? true
-        case .sitAtMost, .wear, .limit, .wearIfOrdered: return false
+            return fallback.map { tenths(lift) > tenths($0.weight ?? Weight(0, .lb)) } ?? true
+        case .atMost, .atMostPerSurgeon, .wear, .limit, .wearIfOrdered: return false
         }
     }
 }
