@@ -108,6 +108,12 @@ enum Question {
     case activity(Activity)
     case exercise(String)
     case routine(String)
+    /// Any of the above with a sentence after its answer (a question in the patient's words that said more).
+    indirect case noted(Question, String)
+    /// Lifting something rehab cannot weigh (`can I lift my grandchild`).
+    case unweighed
+    /// An activity the library names but the program has no rule on (`can I play golf`): never a guessed Yes.
+    case noRule(Activity)
 
     static func parse(_ words: [String], shell: Shell, view: Shell.PatientView) throws(CommandError) -> Question {
         guard let first = words.first?.lowercased() else {
@@ -115,15 +121,23 @@ enum Question {
         }
         let rest = Array(words.dropFirst())
         let program = view.program
+        // `can I play golf`, `can i sit for 2 hours`: the patient's own words.
+        if first == "i" { return try inOwnWords(words, shell: shell, view: view) }
         switch first {
         case "lift", "carry":
             guard !rest.isEmpty else { return .activity(.lifting) }
             if let object = shell.objects.entry(rest.joined(separator: "-")) { return .lift(object.weight, what: object.name.lowercased()) }
-            return .lift(try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids), what: nil)
+            do {
+                return .lift(try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids), what: nil)
+            } catch {
+                if let spoken = spokenAmount(words, shell: shell, view: view) { return spoken }  // `a gallon of milk`
+                throw error
+            }
         case "sit":
             guard !rest.isEmpty else { return .activity(.sitting) }
             guard let n = Int(rest[0]), n > 0, n <= 1440,
                   rest.count == 1 || (rest.count == 2 && ["min", "mins", "minutes", "minute"].contains(rest[1])) else {
+                if let spoken = spokenAmount(words, shell: shell, view: view) { return spoken }  // `for 2 hours`
                 throw .usage("say how long in minutes; type for example 'can sit 45 min'.")
             }
             return .sit(n)
@@ -136,7 +150,7 @@ enum Question {
             guard program.routine(id) != nil else { throw unknown("routine", id, program.routines.map(\.id)) }
             return .routine(id)
         default:
-            guard rest.isEmpty else { throw .usage("'can \(words.joined(separator: " "))' is not a question rehab knows; type for example 'can lift 15 lb' or 'can twist'.") }
+            guard rest.isEmpty else { return try inOwnWords(words, shell: shell, view: view) }
             if program.exercise(first) != nil { return .exercise(first) }
             if program.routine(first) != nil { return .routine(first) }
             let activity = Activity.from(verb: first)
@@ -145,6 +159,7 @@ enum Question {
             let known = (program.activities + gear + view.record.orders.map(\.activity)).uniqued
             if known.contains(activity) { return .activity(activity) }
             let candidates = known.map(\.verb) + known.map(\.name) + program.exercises.map(\.id)
+            if let spoken = inOwnWordsIfClear(words, shell: shell, view: view) { return spoken }  // `can vacuum`
             throw unknown("activity", first, candidates)
         }
     }
@@ -157,6 +172,8 @@ enum Question {
     /// The activity asked about, whose words `--json` adds beside its id.
     var activity: Activity? {
         if case .activity(let act) = self { return act }
+        if case .noted(let q, _) = self { return q.activity }
+        if case .noRule(let act) = self { return act }
         return nil
     }
 
@@ -167,6 +184,15 @@ enum Question {
         case .activity(let act): return a.can(act)
         case .exercise(let id): return a.exercise(id, record: record)
         case .routine(let id): return a.routine(id)
+        case .noted(let q, let note):
+            let v = q.answer(a, record: record)
+            return a.emergencyAdvice == nil ? v.adding(note) : v
+        case .noRule(let act): return Question.noRuleAnswer(act, a)
+        case .unweighed:
+            let v = a.can(.lifting)
+            guard a.emergencyAdvice == nil else { return v }
+            return (v.allowed && v.restriction != nil ? v.qualified(.limited) : v)
+                .adding("rehab does not know what that weighs: weigh it (or ask), then type its weight, for example 'can lift 20 lb'.")
         }
     }
 }

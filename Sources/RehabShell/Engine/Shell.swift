@@ -45,6 +45,8 @@ public final class Shell {
         guard let command = table.command(named: name) else {
             // Limits first, so a pasted megabyte is refused before any "did you mean" search.
             try TextLimits.check(words: words, arguments: Arguments(words: words))
+            // `is it ok to vacuum`, `am I allowed to drive`: a question, answered like `can`.
+            if let rest = QuestionMatcher.afterOpener(words) { return try execute(words: ["can", "i"] + rest) }
             throw table.unknown(name)
         }
         let args = try Arguments.parse(Array(words.dropFirst()), command: command.name, declared: command.options)

@@ -1,0 +1,286 @@
+/// Finds what a question in the patient's own words is about: `can I sleep on my stomach`, `is it ok to vacuum`,
+/// `can i ride in a car for an hour`.
+///
+/// Words are compared the way red flags are (`PatientWords`: case, punctuation, plurals, small misspellings and
+/// stop words do not matter), after a light stem so "sleeping" meets "sleep" and "riding" meets "ride". Each topic
+/// (an activity with its `says` phrases and words, an exercise, a routine) matches when every word of one of its
+/// phrases is in the question; the longest such phrase wins. A question whose words all sit inside the phrases of
+/// several topics ("can I sleep") names them all; one that matches nothing fully is never guessed at.
+/// Everything is prepared once in `init`, so a question costs a few set look-ups per phrase.
+public struct QuestionMatcher: Sendable {
+    /// What a question can be about.
+    public enum Topic: Hashable, Sendable {
+        case activity(Activity)
+        case exercise(String)
+        case routine(String)
+    }
+
+    /// An amount said in words ("for an hour", "15 lb", "7 kilos"): the value and its unit, kept as said until
+    /// it is handed to a question that takes it (sitting minutes, lifting weight).
+    public struct Amount: Hashable, Sendable {
+        public enum Unit: String, Sendable { case minutes, lb, kg }
+        public var value: Double
+        public var unit: Unit
+        public var isTime: Bool { unit == .minutes }
+    }
+
+    public enum Result: Hashable, Sendable {
+        /// One topic, with the amount and the everyday object (an id of the list given) the question names;
+        /// `saidMore` when words of the question are in none of the topic's phrases ("my grandchild").
+        case topic(Topic, amount: Amount?, object: String?, alsoRoutine: String?, saidMore: Bool)
+        /// The words fit several topics equally well; the answer names them all and guesses none.
+        case several([Topic])
+        /// Nothing fits; `close` are topics that share words with the question, best first.
+        case unknown(close: [Topic])
+    }
+
+    private struct Phrase: Sendable {
+        let topic: Topic
+        let words: [String]
+    }
+
+    private let phrases: [Phrase]
+    private let objects: [(id: String, words: [String])]
+    private let prescribed: Set<String>
+
+    /// `objects` are the everyday objects a patient may name (`gallon-of-milk`, "A gallon of milk").
+    public init(program: Program, objects: [(id: String, name: String)] = []) {
+        var list: [Phrase] = []
+        func add(_ topic: Topic, _ texts: [String]) {
+            var seen: Set<[String]> = []
+            for t in texts {
+                let w = QuestionMatcher.words(t)
+                if !w.isEmpty, seen.insert(w).inserted { list.append(Phrase(topic: topic, words: w)) }
+            }
+        }
+        var activities = program.activityWords.keys.sorted().map { Activity($0) } + program.activities + program.gear
+        activities += Activity.builtIn.sorted() + Activity.gear.sorted()
+        for a in activities.uniquedInOrder {
+            var texts = program.activityPhrases[a.name] ?? []
+            texts += [a.defaultWords, a.verb, program.words(for: a)]
+            add(.activity(a), texts)
+        }
+        for e in program.exercises {
+            add(.exercise(e.id), e.phrases + [e.id.replacingHyphens] + QuestionMatcher.nameParts(e.name))
+        }
+        for r in program.routines { add(.routine(r.id), [r.id.replacingHyphens] + QuestionMatcher.nameParts(r.name)) }
+        phrases = list
+        self.objects = objects.map { o in
+            (o.id, QuestionMatcher.words(o.id.replacingHyphens))
+        }
+        prescribed = Set(program.mentionedExercises)
+    }
+
+    /// "Quad sets (thigh tightening)" gives "Quad sets" and "thigh tightening": either names it.
+    static func nameParts(_ name: String) -> [String] {
+        name.split(whereSeparator: { $0 == "(" || $0 == ")" }).map(String.init)
+    }
+
+    // MARK: openers
+
+    /// How a question may open; the words after it are what it is about.
+    static let openers: [[String]] = [
+        ["is", "it", "ok", "to"], ["is", "it", "okay", "to"], ["is", "it", "safe", "to"], ["is", "it", "alright", "to"],
+        ["am", "i", "allowed", "to"], ["when", "can", "i"], ["how", "long", "can", "i"], ["how", "soon", "can", "i"], ["when", "may", "i"], ["can", "i"], ["could", "i"],
+        ["may", "i"], ["should", "i"],
+    ]
+
+    /// The words after a question opener (`is it ok to vacuum` → `vacuum`), or nil when the line has none.
+    public static func afterOpener(_ words: [String]) -> [String]? {
+        let lower = words.map { $0.lowercased().trimmingSpacesAndPunctuation }
+        for o in openers where lower.count >= o.count && Array(lower.prefix(o.count)) == o {
+            return Array(words.dropFirst(o.count))
+        }
+        return nil
+    }
+
+    // MARK: matching
+
+    public func match(_ text: String) -> Result {
+        var tokens = QuestionMatcher.tokens(text)
+        let amount = QuestionMatcher.takeAmount(&tokens)
+        var said = QuestionMatcher.words(tokens.joined(separator: " "))
+        // An everyday object named in full ("a gallon of milk"): its words are the object, not a topic.
+        var object: String?
+        var objectSize = 0
+        for o in objects where o.words.count > objectSize && o.words.allSatisfy(said.contains) {
+            object = o.id; objectSize = o.words.count
+        }
+        if let id = object, let o = objects.first(where: { $0.id == id }) { said.removeAll { o.words.contains($0) } }
+        guard !said.isEmpty else { return .unknown(close: []) }
+
+        var full: [Topic: (size: Int, covered: Set<String>)] = [:]
+        var covering: [Topic: Double] = [:]
+        var partial: [Topic: Double] = [:]
+        for p in phrases {
+            let found = p.words.filter { w in said.contains { QuestionMatcher.close($0, w) } }
+            let ratio = Double(found.count) / Double(p.words.count)
+            if found.count == p.words.count {
+                let covered = Set(said.filter { s in p.words.contains { QuestionMatcher.close(s, $0) } })
+                if (full[p.topic]?.size ?? 0) < p.words.count { full[p.topic] = (p.words.count, covered) }
+            } else if said.allSatisfy({ s in p.words.contains { QuestionMatcher.close(s, $0) } }) {
+                covering[p.topic] = max(covering[p.topic] ?? 0, ratio)
+            } else if ratio >= 0.5 {
+                partial[p.topic] = max(partial[p.topic] ?? 0, ratio)
+            }
+        }
+        if let best = full.values.map(\.size).max() {
+            let winners = full.filter { $0.value.size == best }
+            // Topics found by the very same words are one thing under several names (the exercise `walking` and
+            // the activity `walking`); different words are different questions ("lift and twist").
+            let groups = Set(winners.values.map(\.covered))
+            if groups.count == 1, let covered = groups.first, let topic = preferred(Array(winners.keys)) {
+                return .topic(topic, amount: amount, object: object, alsoRoutine: routine(besides: topic, in: winners.keys),
+                              saidMore: said.contains { !covered.contains($0) })
+            }
+            return .several(ordered(Array(winners.keys)))
+        }
+        if let best = covering.values.max() {
+            let winners = covering.filter { $0.value == best }.map(\.key)
+            if let topic = preferred(winners), winners.count == 1 || sameThing(winners) {
+                return .topic(topic, amount: amount, object: object, alsoRoutine: routine(besides: topic, in: winners),
+                              saidMore: false)
+            }
+            return .several(ordered(winners))
+        }
+        let close = partial.sorted { ($0.value, $1.key.sortKey) > ($1.value, $0.key.sortKey) }.map(\.key)
+        return .unknown(close: Array(close.prefix(3)))
+    }
+
+    /// Several kinds under one name: a prescribed exercise first (its answer has the dose), then the activity,
+    /// then the routine; nil when they are different things.
+    private func preferred(_ topics: [Topic]) -> Topic? {
+        if topics.count == 1 { return topics[0] }
+        let activities = topics.filter { if case .activity = $0 { return true }; return false }
+        guard activities.count <= 1 else { return nil }
+        let exercises = topics.filter { if case .exercise = $0 { return true }; return false }
+        if exercises.count == 1, case .exercise(let id) = exercises[0], prescribed.contains(id) || activities.isEmpty {
+            return exercises[0]
+        }
+        if let a = activities.first { return a }
+        return exercises.count == 1 ? exercises[0] : nil
+    }
+
+    private func sameThing(_ topics: [Topic]) -> Bool { preferred(topics) != nil }
+
+    /// A routine found with the winning activity ("picking things up from the floor"): the answer points to it.
+    private func routine<S: Sequence>(besides topic: Topic, in topics: S) -> String? where S.Element == Topic {
+        guard case .activity = topic else { return nil }
+        for t in topics { if case .routine(let id) = t { return id } }
+        return nil
+    }
+
+    private func ordered(_ topics: [Topic]) -> [Topic] { topics.sorted { $0.sortKey < $1.sortKey } }
+
+    /// One edit apart for words of 6 letters or more (two for 9 or more), with the same first letter: questions are
+    /// full of everyday verbs a letter apart ("sleep" and "sweep", "flowers" and "showers"), and a typo seldom
+    /// changes the first letter.
+    static func close(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let n = min(a.count, b.count)
+        guard n >= 6, a.first == b.first else { return false }
+        return Suggestion.distance(a, b) <= (n >= 9 ? 2 : 1)
+    }
+
+    // MARK: words
+
+    /// Words that ask rather than name a topic ("can", "play", "ok"), left out on both sides.
+    static let askingWords: Set<String> = [
+        "can", "could", "do", "doing", "does", "play", "playing", "go", "going", "ok", "okay", "allowed", "allow", "may",
+        "should", "safe", "fine", "alright", "try", "take", "taking", "for", "you", "your", "how", "long", "about",
+        "if", "will", "would", "what", "whats", "we", "us", "still", "yet", "again", "start", "use", "using",
+        "something", "anything", "thing", "stuff", "from", "off", "onto", "up", "around", "while", "during",
+        "need", "want", "able", "by", "myself", "all", "let", "lets", "time", "as", "there", "soon",
+    ]
+
+    /// A phrase as the matcher compares it; empty when it has no word a question could match (`"can I"`).
+    public static func normalized(_ phrase: String) -> [String] { words(phrase) }
+
+    /// Normalised, stemmed words without asking words.
+    static func words(_ text: String) -> [String] {
+        PatientWords.words(text).filter { !askingWords.contains($0) }.map(stem)
+    }
+
+    /// "sleeping" → "sleep", "riding" and "ride" → "rid", "swimming" → "swim": enough for verbs and their -ing.
+    static func stem(_ word: String) -> String {
+        var w = word
+        if w.hasSuffix("ing"), w.count >= 6 {
+            w.removeLast(3)
+            let tail = Array(w.suffix(2))
+            if tail.count == 2, tail[0] == tail[1], !"lsz".contains(tail[0]), !"aeiou".contains(tail[0]) { w.removeLast() }
+        }
+        if w.hasSuffix("e"), w.count >= 4 { w.removeLast() }
+        return w
+    }
+
+    /// The question's words as typed, split at spaces, with "30min" and "15lb" split into number and unit.
+    static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        for raw in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let t = String(raw).trimmingSpacesAndPunctuation
+            guard !t.isEmpty else { continue }
+            if let split = t.firstIndex(where: { $0.isLetter }), split > t.startIndex,
+               Double(t[..<split]) != nil {
+                out.append(String(t[..<split])); out.append(String(t[split...]))
+            } else {
+                out.append(t)
+            }
+        }
+        return out
+    }
+
+    static let numberWords: [String: Double] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "ninety": 90, "couple": 2, "few": 3, "half": 0.5,
+    ]
+
+    static let units: [String: (Amount.Unit, Double)] = [
+        "min": (.minutes, 1), "mins": (.minutes, 1), "minute": (.minutes, 1), "minutes": (.minutes, 1),
+        "hour": (.minutes, 60), "hours": (.minutes, 60), "hr": (.minutes, 60), "hrs": (.minutes, 60), "h": (.minutes, 60),
+        "lb": (.lb, 1), "lbs": (.lb, 1), "pound": (.lb, 1), "pounds": (.lb, 1),
+        "kg": (.kg, 1), "kgs": (.kg, 1), "kilo": (.kg, 1), "kilos": (.kg, 1), "kilogram": (.kg, 1), "kilograms": (.kg, 1),
+    ]
+
+    /// Takes the first amount out of the tokens: "for an hour", "half an hour", "an hour and a half", "2 hours",
+    /// "a couple of hours", "90 minutes", "30 min", "15 lb", "7 kilos".
+    static func takeAmount(_ tokens: inout [String]) -> Amount? {
+        func number(_ t: String) -> Double? { (Double(t) ?? numberWords[t]).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } }
+        for i in tokens.indices {
+            guard let (unit, scale) = units[tokens[i]], i > 0 else { continue }
+            var start = i - 1
+            if tokens[start] == "of", start > 0 { start -= 1 }  // "a couple of hours"
+            guard var value = number(tokens[start]) else { continue }
+            if start > 0, tokens[start - 1] == "half" { value /= 2; start -= 1 }  // "half an hour"
+            // "1 and a half hours"
+            if tokens[start] == "half", start >= 3, tokens[start - 1] == "a", tokens[start - 2] == "and",
+               let whole = number(tokens[start - 3]) {
+                value += whole; start -= 3
+            }
+            var end = i + 1
+            // "an hour and a half"
+            if end + 2 < tokens.count, tokens[end] == "and", tokens[end + 1] == "a", tokens[end + 2] == "half" {
+                value += 0.5; end += 3
+            }
+            if start > 0, ["for", "about", "around", "over"].contains(tokens[start - 1]) { start -= 1 }
+            tokens.removeSubrange(start..<end)
+            return Amount(value: value * scale, unit: unit)
+        }
+        return nil
+    }
+}
+
+extension QuestionMatcher.Topic {
+    /// Activities first, then exercises and routines, each by id: a stable order for listing.
+    var sortKey: String {
+        switch self {
+        case .activity(let a): return "0" + a.name
+        case .exercise(let id): return "1" + id
+        case .routine(let id): return "2" + id
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    var uniquedInOrder: [Element] { var seen = Set<Element>(); return filter { seen.insert($0).inserted } }
+}
