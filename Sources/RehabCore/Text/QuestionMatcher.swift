@@ -217,8 +217,9 @@ public struct QuestionMatcher: Sendable {
     static func tokens(_ text: String) -> [String] {
         var out: [String] = []
         for raw in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            let t = String(raw).trimmingSpacesAndPunctuation
+            var t = String(raw).trimmingSpacesAndPunctuation
             guard !t.isEmpty else { continue }
+            if raw.hasPrefix("-"), t.first?.isNumber == true { t = "-" + t }  // `-5 lb` is no amount, not 5 lb
             if let split = t.firstIndex(where: { $0.isLetter }), split > t.startIndex,
                Double(t[..<split]) != nil {
                 out.append(String(t[..<split])); out.append(String(t[split...]))

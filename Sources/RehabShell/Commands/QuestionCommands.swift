@@ -130,7 +130,8 @@ enum Question {
             do {
                 return .lift(try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids), what: nil)
             } catch {
-                if let spoken = spokenAmount(words, shell: shell, view: view) { return spoken }  // `a gallon of milk`
+                // `a gallon of milk`: an object in words; a weight stays WeightWords' to judge.
+                if let spoken = spokenAmount(words, shell: shell, view: view), case .lift(_, _?) = spoken { return spoken }
                 throw error
             }
         case "sit":
