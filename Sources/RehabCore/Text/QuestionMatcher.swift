@@ -5,7 +5,8 @@
 /// stop words do not matter), after a light stem so "sleeping" meets "sleep" and "riding" meets "ride". Each topic
 /// (an activity with its `says` phrases and words, an exercise, a routine) matches when every word of one of its
 /// phrases is in the question; the longest such phrase wins. A question whose words all sit inside the phrases of
-/// several topics ("can I sleep") names them all; one that matches nothing fully is never guessed at.
+/// several topics ("can I sleep") names them all; inside one activity's phrase ("hang washing"), it is that activity;
+/// inside part of an exercise's name ("push-ups" of "wall push-ups"), the exercise is named, not answered.
 /// Everything is prepared once in `init`, so a question costs a few set look-ups per phrase.
 public struct QuestionMatcher: Sendable {
     /// What a question can be about.
@@ -137,6 +138,9 @@ public struct QuestionMatcher: Sendable {
         }
         if let best = covering.values.max() {
             let winners = covering.filter { $0.value == best }.map(\.key)
+            // Part of an exercise's name is another exercise ("push-ups" are not "wall push-ups"): named, not answered.
+            if let topic = preferred(winners), case .exercise = topic { return .unknown(close: ordered(winners)) }
+            if let topic = preferred(winners), case .routine = topic { return .unknown(close: ordered(winners)) }
             if let topic = preferred(winners), winners.count == 1 || sameThing(winners) {
                 return .topic(topic, amount: amount, object: object, alsoRoutine: routine(besides: topic, in: winners),
                               saidMore: false)
@@ -178,7 +182,7 @@ public struct QuestionMatcher: Sendable {
     static func close(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         let n = min(a.count, b.count)
-        guard n >= 6, a.first == b.first else { return false }
+        guard n >= 6, a.first == b.first, abs(a.count - b.count) <= 2 else { return false }
         return Suggestion.distance(a, b) <= (n >= 9 ? 2 : 1)
     }
 
