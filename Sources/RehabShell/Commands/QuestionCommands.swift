@@ -28,8 +28,9 @@ extension Command {
 
     static let can = Command(
         "can", group: .questions,
-        usage: "can lift WEIGHT|OBJECT | can bend|twist|drive|… | can sit N min | can do EXERCISE | can routine ROUTINE [--json]",
-        summary: "Yes or no, the reason, and when that changes.",
+        usage: "can lift WEIGHT|OBJECT | can bend|twist|drive|… | can sit N min | can do EXERCISE | can routine ROUTINE "
+            + "| can I … in your own words [--json]",
+        summary: "Yes or no, the reason, and when that changes; also 'can I sleep on my stomach', 'is it ok to vacuum'.",
         example: "can lift 15 lb",
         arguments: .branch([
             "lift": .word([], .objects, then: .words(["lb", "kg"])), "sit": .words(["15", "30", "45"], then: .words(["min"])),
