@@ -8,7 +8,11 @@ public enum PatientWords {
         var current = ""
         for ch in text.lowercased() {
             if ch == "'" || ch == "’" { continue }
-            if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { tokens.append(current); current = "" }
+            if ch.isLetter || ch.isNumber {
+                current.append(ch)
+            } else if !current.isEmpty {
+                tokens.append(current); current = ""
+            }
         }
         if !current.isEmpty { tokens.append(current) }
         var out: [String] = []
@@ -37,8 +41,8 @@ public enum PatientWords {
         return Suggestion.distance(a, b) <= (n >= 8 ? 2 : 1)
     }
 
-    static let irregular: [String: String] = ["calves": "calf", "feet": "foot", "legs": "leg", "thighs": "thigh", "teeth": "tooth",
-                                              "children": "child", "grandchildren": "grandchild"]
+    static let irregular: [String: String] = ["calves": "calf", "feet": "foot", "legs": "leg", "thighs": "thigh",
+                                              "teeth": "tooth", "children": "child", "grandchildren": "grandchild"]
 
     static let stopWords: Set<String> = [
         "i", "im", "ive", "my", "me", "a", "an", "the", "is", "are", "am", "was", "be", "been", "and", "or", "of", "in",

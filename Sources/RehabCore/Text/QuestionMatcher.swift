@@ -82,8 +82,8 @@ public struct QuestionMatcher: Sendable {
     /// How a question may open; the words after it are what it is about.
     static let openers: [[String]] = [
         ["is", "it", "ok", "to"], ["is", "it", "okay", "to"], ["is", "it", "safe", "to"], ["is", "it", "alright", "to"],
-        ["am", "i", "allowed", "to"], ["when", "can", "i"], ["how", "long", "can", "i"], ["how", "soon", "can", "i"], ["when", "may", "i"], ["can", "i"], ["could", "i"],
-        ["may", "i"], ["should", "i"],
+        ["am", "i", "allowed", "to"], ["when", "can", "i"], ["when", "may", "i"], ["how", "long", "can", "i"],
+        ["how", "soon", "can", "i"], ["can", "i"], ["could", "i"], ["may", "i"], ["should", "i"],
     ]
 
     /// The words after a question opener (`is it ok to vacuum` → `vacuum`), or nil when the line has none.
@@ -138,14 +138,14 @@ public struct QuestionMatcher: Sendable {
         }
         if let best = covering.values.max() {
             let winners = covering.filter { $0.value == best }.map(\.key)
-            // Part of an exercise's name is another exercise ("push-ups" are not "wall push-ups"): named, not answered.
-            if let topic = preferred(winners), case .exercise = topic { return .unknown(close: ordered(winners)) }
-            if let topic = preferred(winners), case .routine = topic { return .unknown(close: ordered(winners)) }
-            if let topic = preferred(winners), winners.count == 1 || sameThing(winners) {
+            guard let topic = preferred(winners) else { return .several(ordered(winners)) }
+            if case .activity = topic {
                 return .topic(topic, amount: amount, object: object, alsoRoutine: routine(besides: topic, in: winners),
                               saidMore: false)
             }
-            return .several(ordered(winners))
+            // Part of an exercise's or routine's name is often another one ("push-ups" are not "wall push-ups"):
+            // it is named, not answered.
+            return .unknown(close: ordered(winners))
         }
         let close = partial.sorted { ($0.value, $1.key.sortKey) > ($1.value, $0.key.sortKey) }.map(\.key)
         return .unknown(close: Array(close.prefix(3)))
@@ -164,8 +164,6 @@ public struct QuestionMatcher: Sendable {
         if let a = activities.first { return a }
         return exercises.count == 1 ? exercises[0] : nil
     }
-
-    private func sameThing(_ topics: [Topic]) -> Bool { preferred(topics) != nil }
 
     /// A routine found with the winning activity ("picking things up from the floor"): the answer points to it.
     private func routine<S: Sequence>(besides topic: Topic, in topics: S) -> String? where S.Element == Topic {

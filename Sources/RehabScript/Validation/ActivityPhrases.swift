@@ -11,7 +11,8 @@ enum ActivityPhrases {
                 for p in a.phrases {
                     let key = QuestionMatcher.normalized(p.text)
                     guard !key.isEmpty else {
-                        out.append(.error(.emptyPhrase, "the phrase \"\(p.text)\" of activity '\(a.id)' has no word a question could match",
+                        out.append(.error(.emptyPhrase,
+                                          "the phrase \"\(p.text)\" of activity '\(a.id)' has no word a question could match",
                                           at: p.source, length: p.text.count + 2,
                                           hint: "name what the patient does, as in \"sleep on my stomach\", or remove it"))
                         continue
@@ -19,7 +20,8 @@ enum ActivityPhrases {
                     if let earlier = first[key] {
                         guard earlier.activity != a.id else { continue }
                         out.append(.error(.duplicatePhrase,
-                                          "the phrase \"\(p.text)\" of activity '\(a.id)' also belongs to activity '\(earlier.activity)'",
+                                          "the phrase \"\(p.text)\" of activity '\(a.id)' also belongs to activity "
+                                              + "'\(earlier.activity)'",
                                           at: p.source, length: p.text.count + 2,
                                           notes: [.init("the first is here", at: earlier.source)],
                                           hint: "keep the phrase under one activity, or make it more specific"))

@@ -94,8 +94,9 @@ extension Question {
         case (.sitting, .minutes):
             let minutes = Int(amount.value.rounded())
             return minutes > 0 && minutes <= 1440 ? .sit(minutes) : nil
-        case (.lifting, .lb) where amount.value > 0 && amount.value <= 500: return .lift(Weight(amount.value, .lb), what: nil)
-        case (.lifting, .kg) where amount.value > 0 && amount.value <= 227: return .lift(Weight(amount.value, .kg), what: nil)
+        case (.lifting, .lb), (.lifting, .kg):
+            let weight = Weight(amount.value, amount.unit == .kg ? .kg : .lb)
+            return amount.value > 0 && weight.pounds <= 500 ? .lift(weight, what: nil) : nil
         default: return nil
         }
     }
