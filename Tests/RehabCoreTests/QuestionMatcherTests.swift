@@ -208,4 +208,34 @@ import Testing
         #expect(QuestionMatcher.normalized("").isEmpty)
         #expect(QuestionMatcher.normalized("Sleeping on my stomachs") == QuestionMatcher.normalized("sleep on stomach"))
     }
+
+    /// Random questions from a vocabulary of phrase words, numbers, units and noise (a fixed seed, so a failure
+    /// repeats): nothing crashes, case and punctuation never change the answer, and what is found is well formed.
+    @Test func randomQuestionsAreMatchedConsistently() throws {
+        let matcher = try #require(Self.matchers["lumbar-fusion.rehab"])
+        let vocabulary = ["sleep", "on", "my", "stomach", "side", "back", "ride", "car", "for", "an", "hour", "half", "a",
+                          "2", "hours", "90", "minutes", "min", "15", "lb", "7", "kilos", "-5", "30min", "lift", "gallon",
+                          "of", "milk", "golf", "vacuum", "shower", "walk", "and", "twist", "I", "can", "do", "bridges",
+                          "press-ups", "brace", "without", "é", "🙂", "", "0", "1e400", "nan", "couple", "and a half"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        for _ in 0..<2_000 {
+            let words = (0..<(1 + next() % 8)).map { _ in vocabulary[next() % vocabulary.count] }
+            let text = words.joined(separator: " ")
+            let result = matcher.match(text)
+            #expect(matcher.match(text.uppercased() + "?!") == result, "'\(text)': case or punctuation changed the answer")
+            switch result {
+            case .several(let topics): #expect(topics.count >= 2 && Set(topics).count == topics.count, "'\(text)' → \(topics)")
+            case .unknown(let close): #expect(close.count <= 3, "'\(text)' → \(close)")
+            case .topic(_, let amount, _, _, _):
+                if let amount { #expect(amount.value.isFinite && amount.value >= 0, "'\(text)' → \(amount)") }
+            }
+        }
+    }
 }

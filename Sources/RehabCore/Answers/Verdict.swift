@@ -34,7 +34,10 @@ public struct Verdict: Hashable, Sendable {
     }
 
     /// `yes`, `no`, `limited`, `wear`, `if-ordered` or `ask-first`, as `--json` shows it.
-    public var decision: String { qualifier == .askFirst ? Qualifier.askFirst.rawValue : allowed ? qualifier?.rawValue ?? "yes" : "no" }
+    public var decision: String {
+        if qualifier == .askFirst { return Qualifier.askFirst.rawValue }
+        return allowed ? qualifier?.rawValue ?? "yes" : "no"
+    }
 
     public init(id: String, allowed: Bool, reason: String, changesOn: CalendarDay? = nil, changesWhen: String? = nil,
                 restriction: ActiveRestriction? = nil, source: SourceRef? = nil, backOff: BackOff? = nil,

@@ -86,6 +86,14 @@ extension Question {
             .qualified(.askFirst)
     }
 
+    /// Lifting something of unknown weight: a limit in force makes it "Limited", and the patient is asked to weigh it.
+    static func unweighedAnswer(_ a: Assessment) -> Verdict {
+        let v = a.can(.lifting)
+        guard a.emergencyAdvice == nil else { return v }
+        return (v.allowed && v.restriction != nil ? v.qualified(.limited) : v)
+            .adding("rehab does not know what that weighs: weigh it (or ask), then type its weight, for example 'can lift 20 lb'.")
+    }
+
     /// The seam where an amount in words meets a question that takes one: sitting minutes and lifting weights
     /// today. A quantity rule for other activities (`ride at most 45 min`) is answered from here once the core has
     /// one; until then nil, and the activity is answered in general.

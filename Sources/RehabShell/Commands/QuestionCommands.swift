@@ -190,11 +190,7 @@ enum Question {
             let v = q.answer(a, record: record)
             return a.emergencyAdvice == nil ? v.adding(note) : v
         case .noRule(let act): return Question.noRuleAnswer(act, a)
-        case .unweighed:
-            let v = a.can(.lifting)
-            guard a.emergencyAdvice == nil else { return v }
-            return (v.allowed && v.restriction != nil ? v.qualified(.limited) : v)
-                .adding("rehab does not know what that weighs: weigh it (or ask), then type its weight, for example 'can lift 20 lb'.")
+        case .unweighed: return Question.unweighedAnswer(a)
         }
     }
 }
