@@ -113,8 +113,19 @@ public struct QuestionMatcher: Sendable {
         var full: [Topic: (size: Int, covered: Set<String>)] = [:]
         var covering: [Topic: Double] = [:]
         var partial: [Topic: Double] = [:]
+        let saidSet = Set(said)
+        // Each phrase word is looked up once: exactly, then (rarely) by spelling.
+        var seen: [String: Bool] = [:]
+        func inQuestion(_ w: String) -> Bool {
+            if saidSet.contains(w) { return true }
+            if let known = seen[w] { return known }
+            let found = said.contains { QuestionMatcher.close($0, w) }
+            seen[w] = found
+            return found
+        }
         for p in phrases {
-            let found = p.words.filter { w in said.contains { QuestionMatcher.close($0, w) } }
+            let found = p.words.filter(inQuestion)
+            guard !found.isEmpty else { continue }
             let ratio = Double(found.count) / Double(p.words.count)
             if found.count == p.words.count {
                 let covered = Set(said.filter { s in p.words.contains { QuestionMatcher.close(s, $0) } })

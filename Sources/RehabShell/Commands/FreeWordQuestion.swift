@@ -9,8 +9,7 @@ extension Question {
         let text = words.joined(separator: " ")
         let shown = "can " + Excerpt.of(text)
         let program = view.program
-        let matcher = QuestionMatcher(program: program, objects: shell.objects.entries.map { ($0.id, $0.name) })
-        switch matcher.match(text) {
+        switch shell.matcher(for: program).match(text) {
         case .topic(let topic, let amount, let object, let routine, let saidMore):
             var q = question(topic, amount: amount, object: object, saidMore: saidMore, shell: shell, view: view)
             if let routine, let r = program.routine(routine) {
@@ -33,8 +32,7 @@ extension Question {
 
     /// A single word `can` does not know as an activity (`can vacuum`, `can golf`), when its words name one topic.
     static func inOwnWordsIfClear(_ words: [String], shell: Shell, view: Shell.PatientView) -> Question? {
-        let matcher = QuestionMatcher(program: view.program, objects: [])
-        guard case .topic = matcher.match(words.joined(separator: " ")) else { return nil }
+        guard case .topic = shell.matcher(for: view.program).match(words.joined(separator: " ")) else { return nil }
         return try? inOwnWords(words, shell: shell, view: view)
     }
 
@@ -143,5 +141,15 @@ extension Question {
     private static func list(_ items: [String]) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " or " + last
+    }
+}
+
+extension Shell {
+    /// The matcher for this program and the everyday objects, built again only when the program changes.
+    func matcher(for program: Program) -> QuestionMatcher {
+        if let cached = questionMatcher, cached.program == program { return cached.matcher }
+        let m = QuestionMatcher(program: program, objects: objects.entries.map { ($0.id, $0.name) })
+        questionMatcher = (program, m)
+        return m
     }
 }

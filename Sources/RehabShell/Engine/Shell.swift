@@ -16,6 +16,8 @@ public final class Shell {
     var programCache: [String: Program] = [:]
     let parseCache = ParseCache()
     var objectCatalog: ObjectCatalog?
+    /// The question matcher of the last program asked about: its phrases are prepared once, not per question.
+    var questionMatcher: (program: Program, matcher: QuestionMatcher)?
     /// Whether the next `can` answer closes with "Your surgeon's instructions always come first.": once per
     /// session (every one-shot answer, a REPL's first), never in a script from a pipe (one line per answer there).
     var surgeonFirstDue = true
