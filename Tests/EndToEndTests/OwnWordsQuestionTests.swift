@@ -130,6 +130,8 @@ struct OwnWordsQuestionTests {
         let floor = try answer("can I pick something up off the floor")
         #expect(floor.contains("type 'routine pick-up-from-floor'"), "\(floor)")
         #expect(try answer("can I walk").hasPrefix("Yes — part of phase 'Protection': 10 min, 3 times a day."))
+        #expect(try answer("can do the dishes").hasPrefix("Ask first — your program has no rule on"), "without 'I' too")
+        #expect(try answer("can sit in the car for an hour").hasPrefix("Ask first — your program has no rule on"))
         // The strict forms keep their own messages.
         let piano = try p.run("can", "lift", "piano")
         #expect(piano.status == 2 && piano.stderr.contains("'piano' is not a weight or an object"), "\(piano.stderr)")

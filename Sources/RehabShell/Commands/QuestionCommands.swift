@@ -140,12 +140,17 @@ enum Question {
             guard let n = Int(rest[0]), n > 0, n <= 1440,
                   rest.count == 1 || (rest.count == 2 && ["min", "mins", "minutes", "minute"].contains(rest[1])) else {
                 if let spoken = spokenAmount(words, shell: shell, view: view) { return spoken }  // `for 2 hours`
+                // `sit in the car for an hour` is another topic; sitting with a bad number keeps its message.
+                if let other = inOwnWordsIfClear(words, shell: shell, view: view), other.activity != .sitting { return other }
                 throw .usage("say how long in minutes; type for example 'can sit 45 min'.")
             }
             return .sit(n)
         case "do":
             guard let id = rest.first else { throw .usage("name an exercise; type for example 'can do bridges'.") }
-            guard program.exercise(id) != nil else { throw unknown("exercise", id, program.exercises.map(\.id)) }
+            guard program.exercise(id) != nil else {
+                if let spoken = inOwnWordsIfClear(words, shell: shell, view: view) { return spoken }  // `do the dishes`
+                throw unknown("exercise", id, program.exercises.map(\.id))
+            }
             return .exercise(id)
         case "routine":
             guard let id = rest.first else { throw .usage("name a routine; type for example 'can routine log-roll-out-of-bed'.") }
