@@ -34,10 +34,15 @@ public struct Verdict: Hashable, Sendable {
     public enum Qualifier: String, Hashable, Sendable {
         case limited, wear
         case ifOrdered = "if-ordered"
+        /// Not allowed until asked: the program has no rule on it, and rehab does not guess (`can I play golf`).
+        case askFirst = "ask-first"
     }
 
-    /// `yes`, `no`, `limited`, `wear` or `if-ordered`, as `--json` shows it.
-    public var decision: String { allowed ? qualifier?.rawValue ?? "yes" : "no" }
+    /// `yes`, `no`, `limited`, `wear`, `if-ordered` or `ask-first`, as `--json` shows it.
+    public var decision: String {
+        if qualifier == .askFirst { return Qualifier.askFirst.rawValue }
+        return allowed ? qualifier?.rawValue ?? "yes" : "no"
+    }
 
     public init(id: String, allowed: Bool, reason: String, changesOn: CalendarDay? = nil, changesWhen: String? = nil,
                 restriction: ActiveRestriction? = nil, source: SourceRef? = nil, backOff: BackOff? = nil,

@@ -12,6 +12,8 @@ public struct Exercise: Hashable, Sendable, Codable {
     /// Why it is fine while a ban is in force, by the banned activity (`while no neck-motion "…"`): a chin tuck
     /// while "no neck motion" holds reads as a contradiction unless the patient is told.
     public var whileBanned: [String: String] = [:]
+    /// Names patients use for it (`says "press-ups"`), besides its id and name, for questions in their own words.
+    public var phrases: [String] = []
     public var source: SourceRef?
 
     public init(id: String, name: String, position: Position? = nil, loads: Loads = Loads(), steps: [String] = [],

@@ -22,6 +22,8 @@ public struct Program: Hashable, Sendable, Codable {
     public var goals: [Goal] = []
     /// What each declared activity means for the patient (`activity overhead-reaching "reaching above your shoulders"`).
     public var activityWords: [String: String] = [:]
+    /// What patients say for each declared activity (`says "sleep on my stomach"`), for questions in their own words.
+    public var activityPhrases: [String: [String]] = [:]
 
     public init(id: String, name: String, procedure: String? = nil, sources: [String] = [], phases: [Phase] = [],
                 restrictions: [Restriction] = [], exercises: [Exercise] = [], routines: [Routine] = [],
