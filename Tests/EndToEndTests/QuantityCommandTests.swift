@@ -7,6 +7,9 @@ import Testing
 struct QuantityCommandTests {
     static let program = """
         program amounts "Amounts demo"
+        activity riding "riding in a car"
+        activity standing "standing"
+        activity walking "walking"
         ride at most 30 min until week 6, sources 20-45 min
         stand at most 20 min until week 4
         walk at most 1 mi until week 8
@@ -32,8 +35,8 @@ struct QuantityCommandTests {
         let p = try patient()
         let hour = try p.run("can", "ride", "an", "hour")
         #expect(hour.status == 0)
-        #expect(hour.stdout.hasPrefix("No — riding is limited to 30 minutes at a time until week 6"), "\(hour.stdout)")
-        #expect(hour.stdout.contains("set by the program (amounts.rehab:2); 1 hour is over it; make pit stops"), "\(hour.stdout)")
+        #expect(hour.stdout.hasPrefix("No — riding in a car is limited to 30 minutes at a time until week 6"), "\(hour.stdout)")
+        #expect(hour.stdout.contains("set by the program (amounts.rehab:5); 1 hour is over it; make pit stops"), "\(hour.stdout)")
         #expect(hour.stdout.contains("Published protocols range from 20 to 45 minutes"), "\(hour.stdout)")
         let short = try p.run("can", "ride", "20")
         #expect(short.stdout.hasPrefix("Yes — 20 minutes is within your 30-minute riding limit"), "\(short.stdout)")
@@ -53,7 +56,7 @@ struct QuantityCommandTests {
         #expect(order.status == 0, "\(order.stderr)")
         #expect(order.stdout.hasPrefix("Recorded: ride at most 15 min"), "\(order.stdout)")
         let v = try p.run("can", "ride", "20", "min")
-        #expect(v.stdout.hasPrefix("No — riding is limited to 15 minutes at a time until week 8"), "\(v.stdout)")
+        #expect(v.stdout.hasPrefix("No — riding in a car is limited to 15 minutes at a time until week 8"), "\(v.stdout)")
         #expect(v.stdout.contains("Dr Lee") && v.stdout.contains("It replaces the program's default, 'ride at most 30 min'"),
                 "\(v.stdout)")
         // A looser amount needs who ordered it, like a looser lifting limit.
@@ -83,6 +86,6 @@ struct QuantityCommandTests {
         try Self.program.replacingOccurrences(of: "walk at most 1 mi", with: "walk at most 1 lb")
             .write(toFile: bad, atomically: true, encoding: .utf8)
         let unit = try p.run("check", bad)
-        #expect(unit.stderr.contains("bad.rehab:4:16: error: walking is measured in"), "\(unit.stderr)")
+        #expect(unit.stderr.contains("bad.rehab:7:16: error: walking is measured in"), "\(unit.stderr)")
     }
 }

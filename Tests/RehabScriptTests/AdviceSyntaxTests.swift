@@ -40,7 +40,7 @@ import Testing
         #expect(side.allowed && side.decision == "yes")
         #expect(side.reason == "sleeping on your side is allowed; advice from the program (main.rehab:5): put a pillow between your knees.")
         let flying = a.can(Activity("flying"))
-        #expect(!flying.allowed && flying.decision == "ask-surgeon")
+        #expect(!flying.allowed && flying.decision == "ask-first")
         #expect(flying.reason == "the sources your program uses say nothing about flying; ask your surgeon (main.rehab:7).")
         // A ban keeps its reason and adds the advice; gear advice is said while it is worn.
         let bend = a.can(.bending)

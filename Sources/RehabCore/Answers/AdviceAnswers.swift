@@ -37,14 +37,14 @@ extension Assessment {
                           reason: "the sources your program uses say nothing about \(program.words(for: activity)); "
                               + "ask your surgeon" + (silent.source.map { " (\($0))" } ?? "") + ".",
                           changesWhen: "your surgeon tells you", source: silent.source)
-        out.qualifier = .askSurgeon
+        out.qualifier = .askFirst
         return out
     }
 
     /// The advice said after a ban, a limit or a sitting limit (and after its published range), so `can drive` under
     /// its ban says what the clearance needs; for gear, only while it must be worn. Nil when there is none to add.
     func adviceSentence(after v: Verdict, _ activity: Activity) -> String? {
-        guard v.override == nil, emergencyAdvice == nil, v.qualifier != .askSurgeon, !isPlainYes(v) || isGear(activity),
+        guard v.override == nil, emergencyAdvice == nil, v.qualifier != .askFirst, !isPlainYes(v) || isGear(activity),
               let (text, _) = adviceText(activity) else { return nil }
         if isGear(activity), v.qualifier != .wear, v.qualifier != .ifOrdered { return nil }
         // A plain yes already is the advice (`advised`).

@@ -29,7 +29,10 @@ extension Assessment {
             return no(id, ban, "no \(words) at all \(ban.untilText), set by \(ban.authority)" + tail(m?.instead))
         }
         guard let r = amountLimit(on: activity), let cap = r.rule.cap else {
-            if let r = limitation(on: activity) { return limitAnswer(activity, r) }
+            if let r = limitation(on: activity) {
+                return limitAnswer(activity, r).adding("The limit gives no number, so rehab cannot check \(askedText) against it; "
+                                                        + "ask your therapist how long is right for you.")
+            }
             return Verdict(id: id, allowed: true, reason: "no \(activity.name) limit is in force" + tail(m?.free))
         }
         if case .atMostPerSurgeon(_, let fallback) = r.rule {

@@ -34,13 +34,13 @@ public struct Verdict: Hashable, Sendable {
     public enum Qualifier: String, Hashable, Sendable {
         case limited, wear
         case ifOrdered = "if-ordered"
-        /// The sources say nothing on it: the surgeon decides (`ask surgeon about flying`). Not an allowed answer.
-        case askSurgeon = "ask-surgeon"
+        /// Not allowed until asked: the program has no rule on it, and rehab does not guess (`can I play golf`).
+        case askFirst = "ask-first"
     }
 
-    /// `yes`, `no`, `limited`, `wear`, `if-ordered` or `ask-surgeon`, as `--json` shows it.
+    /// `yes`, `no`, `limited`, `wear`, `if-ordered` or `ask-first`, as `--json` shows it.
     public var decision: String {
-        if qualifier == .askSurgeon { return Qualifier.askSurgeon.rawValue }
+        if qualifier == .askFirst { return Qualifier.askFirst.rawValue }
         return allowed ? qualifier?.rawValue ?? "yes" : "no"
     }
 

@@ -25,7 +25,6 @@ public struct Activity: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// The activities the engine itself answers questions about; a program may restrict them without declaring them
     /// (`activity NAME "words"` gives them the patient's words). Any other restricted activity must be declared.
     public static let builtIn: Set<Activity> = Set(everyday).union([.neckMotion, .overheadReaching])
-        .union(MeasuredActivity.all.map(\.activity))
 
     /// What a patient reads when no program declares words for it: the id with spaces ("contact sports").
     public var defaultWords: String { String(name.map { $0 == "-" ? " " : $0 }) }

@@ -15,6 +15,8 @@ public struct Exercise: Hashable, Sendable, Codable {
     /// What published protocols give for its timing or dose when they disagree (`sources vary "…"` in the exercise),
     /// shown when a ladder prescribes it: a range on the ladder line would show on every rung.
     public var sources: SourcesRange?
+    /// Names patients use for it (`says "press-ups"`), besides its id and name, for questions in their own words.
+    public var phrases: [String] = []
     public var source: SourceRef?
 
     public init(id: String, name: String, position: Position? = nil, loads: Loads = Loads(), steps: [String] = [],

@@ -24,6 +24,8 @@ public struct Program: Hashable, Sendable, Codable {
     public var activityWords: [String: String] = [:]
     /// Advice on activities (`advise …`) and the topics the sources are silent on (`ask surgeon about …`).
     public var advice: [Advice] = []
+    /// What patients say for each declared activity (`says "sleep on my stomach"`), for questions in their own words.
+    public var activityPhrases: [String: [String]] = [:]
 
     public init(id: String, name: String, procedure: String? = nil, sources: [String] = [], phases: [Phase] = [],
                 restrictions: [Restriction] = [], exercises: [Exercise] = [], routines: [Routine] = [],

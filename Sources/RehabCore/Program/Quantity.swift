@@ -127,34 +127,65 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
         return "\(n) \(noun)\(n == "1" ? "" : "s")"
     }
 
-    /// A patient's amount in their own words: `15 lb`, `15lb`, `45 min`, `an hour`, `half an hour`, `2 hours`,
-    /// `1.5 km`. A bare number is read in `bare`'s unit when given. Nil when the words are not an amount.
+    /// A patient's amount in their own words, and nothing else: `15 lb`, `15lb`, `45 min`, `an hour`, `for half an
+    /// hour`, `2 hours`, `1.5 km`. A bare number is read in `bare`'s unit when given. Nil when the words are not an amount.
     public static func parse(_ words: [String], bare: Unit? = nil) -> Quantity? {
-        var tokens: [String] = []
-        for w in words.map({ $0.lowercased() }) where !w.isEmpty {
-            // `15lb`, `45min`: split a number glued to its unit.
-            if let split = w.firstIndex(where: { $0.isLetter }), split != w.startIndex,
-               Double(w[..<split]) != nil, Unit(word: String(w[split...])) != nil {
-                tokens.append(String(w[..<split])); tokens.append(String(w[split...]))
-            } else {
-                tokens.append(w)
-            }
-        }
-        if tokens.first == "for" || tokens.first == "about" { tokens.removeFirst() }
-        switch tokens {
-        case ["half", "an", "hour"], ["half", "hour"], ["a", "half", "hour"]: return Quantity(30, .min)
-        case ["an", "hour"], ["a", "hour"], ["one", "hour"]: return Quantity(1, .h)
-        case ["an", "hour", "and", "a", "half"]: return Quantity(90, .min)
-        case ["a", "mile"], ["one", "mile"]: return Quantity(1, .mi)
-        default: break
-        }
-        let spelled = ["one": 1.0, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
-                       "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60, "ninety": 90]
-        guard let first = tokens.first, let value = Double(first) ?? spelled[first], value.isFinite, value >= 0 else {
+        var tokens = Quantity.tokens(words.joined(separator: " "))
+        if let q = take(from: &tokens), tokens.isEmpty { return q }
+        guard let bare, tokens.count == 1, let v = Double(tokens[0]) ?? numberWords[tokens[0]], v.isFinite, v >= 0 else {
             return nil
         }
-        if tokens.count == 1, let bare { return Quantity(value, bare) }
-        guard tokens.count == 2, let unit = Unit(word: tokens[1]) else { return nil }
-        return Quantity(value, unit)
+        return Quantity(v, bare)
+    }
+
+    /// Words split at spaces, lower case, with "30min" and "15lb" split into number and unit.
+    public static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        for raw in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            var t = String(raw).trimmingSpacesAndPunctuation
+            guard !t.isEmpty else { continue }
+            if raw.hasPrefix("-"), t.first?.isNumber == true { t = "-" + t }  // `-5 lb` is no amount, not 5 lb
+            if let split = t.firstIndex(where: { $0.isLetter }), split > t.startIndex, Double(t[..<split]) != nil {
+                out.append(String(t[..<split])); out.append(String(t[split...]))
+            } else {
+                out.append(t)
+            }
+        }
+        return out
+    }
+
+    static let numberWords: [String: Double] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "ninety": 90, "couple": 2, "few": 3, "half": 0.5,
+    ]
+
+    /// Takes the first amount out of a question's words: "for an hour", "half an hour", "an hour and a half",
+    /// "2 hours", "a couple of hours", "90 minutes", "30 min", "15 lb", "7 kilos", "a mile". Units are read by
+    /// `Unit(word:)`, the one reader programs use too. A part of an hour is kept in minutes ("90 minutes").
+    public static func take(from tokens: inout [String]) -> Quantity? {
+        func number(_ t: String) -> Double? { (Double(t) ?? numberWords[t]).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } }
+        for i in tokens.indices {
+            guard i > 0, let unit = Unit(word: tokens[i]) else { continue }
+            var start = i - 1
+            if tokens[start] == "of", start > 0 { start -= 1 }  // "a couple of hours"
+            guard var value = number(tokens[start]) else { continue }
+            if start > 0, tokens[start - 1] == "half" { value /= 2; start -= 1 }  // "half an hour"
+            // "1 and a half hours"
+            if tokens[start] == "half", start >= 3, tokens[start - 1] == "a", tokens[start - 2] == "and",
+               let whole = number(tokens[start - 3]) {
+                value += whole; start -= 3
+            }
+            var end = i + 1
+            // "an hour and a half"
+            if end + 2 < tokens.count, tokens[end] == "and", tokens[end + 1] == "a", tokens[end + 2] == "half" {
+                value += 0.5; end += 3
+            }
+            if start > 0, ["for", "about", "around", "over"].contains(tokens[start - 1]) { start -= 1 }
+            tokens.removeSubrange(start..<end)
+            if unit == .h, value != value.rounded() { return Quantity(value * 60, .min) }
+            return Quantity(value, unit)
+        }
+        return nil
     }
 }

@@ -42,49 +42,8 @@ public enum SymptomMatcher {
     /// Whether a phrase has a word that can decide a flag (a phrase of only "pain" or "new" never matches).
     public static func isTelling(_ phrase: String) -> Bool { words(phrase).contains { !generic.contains($0) } }
 
-    /// Lower-case words without punctuation, stop words or plural endings; "can't" and "can t" both give "cant".
-    static func words(_ text: String) -> [String] {
-        var tokens: [String] = []
-        var current = ""
-        for ch in text.lowercased() {
-            if ch == "'" || ch == "’" { continue }
-            if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { tokens.append(current); current = "" }
-        }
-        if !current.isEmpty { tokens.append(current) }
-        var out: [String] = []
-        for t in tokens {
-            if t == "t", let last = out.last { out[out.count - 1] = last + "t"; continue }  // "can t" from a quote split
-            out.append(t)
-        }
-        return out.filter { !stopWords.contains($0) }.map(singular)
-    }
-
-    static func singular(_ w: String) -> String {
-        if let base = irregular[w] { return base }
-        guard w.count > 3 else { return w }
-        if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
-        if w.hasSuffix("sses") || w.hasSuffix("ches") || w.hasSuffix("shes") { return String(w.dropLast(2)) }
-        if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us") { return String(w.dropLast()) }
-        return w
-    }
-
-    /// Equal, or one edit apart for words of 5 letters or more (two for 8 or more); shorter words differ too
-    /// often by one letter ("hard" and "hand") to be taken as misspellings.
-    static func similar(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        let n = min(a.count, b.count)
-        guard n >= 5 else { return false }
-        return Suggestion.distance(a, b) <= (n >= 8 ? 2 : 1)
-    }
-
-    static let irregular: [String: String] = ["calves": "calf", "feet": "foot", "legs": "leg", "thighs": "thigh", "teeth": "tooth"]
-
-    static let stopWords: Set<String> = [
-        "i", "im", "ive", "my", "me", "a", "an", "the", "is", "are", "am", "was", "be", "been", "and", "or", "of", "in",
-        "on", "at", "to", "it", "its", "have", "has", "had", "got", "getting", "get", "very", "really", "so", "bit",
-        "little", "some", "since", "today", "yesterday", "now", "this", "that", "with", "when", "after", "feel",
-        "feels", "feeling", "like", "just", "there", "any", "kind", "sort", "quite", "too", "left", "right", "both",
-    ]
+    static func words(_ text: String) -> [String] { PatientWords.words(text) }
+    static func similar(_ a: String, _ b: String) -> Bool { PatientWords.similar(a, b) }
 
     /// Words too common among the flags to decide one on their own.
     static let generic: Set<String> = ["pain", "new", "bad", "severe", "worse", "hurt", "hurting", "sudden", "cant", "trouble",

@@ -22,12 +22,16 @@ public enum DiagnosticID: String, CaseIterable, Sendable, Comparable {
     case duplicateGate = "duplicate-gate"
     /// Two definitions share an id (or an exercise and a routine do).
     case duplicateID = "duplicate-id"
+    /// Two activities share a `says` phrase, so a question in those words would have two answers.
+    case duplicatePhrase = "duplicate-phrase"
     /// A file has a second `program` line.
     case duplicateProgram = "duplicate-program"
     /// `change`, `drop` or `replace` in a program that extends nothing.
     case editWithoutBase = "edit-without-base"
     /// An emergency red flag lists exercises that continue during it.
     case emergencyContinues = "emergency-continues"
+    /// An activity's `says` phrase with no word a question could match (`says ""`, `says "can I"`).
+    case emptyPhrase = "empty-phrase"
     /// One of the program's own `expect` lines does not hold.
     case expectation
     /// The grammar wanted something else here (a word, a number, text in quotes…).

@@ -224,7 +224,7 @@ public enum ProgramLoader {
             }
             program.sources += f.sources
             for c in f.clearances { program.declaredClearances[c.id] = c.meaning }
-            if !chain.contains(f.file) { for a in f.activities { program.activityWords[a.id] = a.words } }
+            if !chain.contains(f.file) { for a in f.activities { program.declare(a) } }
             program.painRules += f.painRules
             program.advice += f.advice
             program.measures += f.measures
@@ -236,7 +236,7 @@ public enum ProgramLoader {
         }
         // A program's own words for an activity win over a library's, and a variant's over its base's.
         for file in chain.reversed() {
-            for a in byFile[file]?.activities ?? [] { program.activityWords[a.id] = a.words }
+            for a in byFile[file]?.activities ?? [] { program.declare(a) }
         }
         let stops = chain.compactMap { byFile[$0] }.flatMap(\.stops)
         diagnostics += CarriedPrescriptions.apply(stops, to: &program)
@@ -250,5 +250,14 @@ extension ProgramFragment {
         header == nil && !triedHeader && extends == nil && edits.isEmpty && phases.isEmpty && restrictions.isEmpty
             && expectations.isEmpty
             && !(exercises.isEmpty && routines.isEmpty && ladders.isEmpty && redFlags.isEmpty && activities.isEmpty)
+    }
+}
+
+extension Program {
+    /// A declaration's words replace earlier ones; its `says` phrases do too when it has any, so a program that
+    /// gives an activity its own words keeps the library's phrases.
+    mutating func declare(_ a: ProgramFragment.ActivityLine) {
+        activityWords[a.id] = a.words
+        if !a.phrases.isEmpty { activityPhrases[a.id] = a.phrases.map(\.text) }
     }
 }

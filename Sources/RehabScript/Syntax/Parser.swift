@@ -4,7 +4,7 @@ import RehabCore
 /// parsing carries on at the next line, so one run reports every error.
 struct Parser {
     /// `broken` swallows the indented lines of a block whose header did not parse, so one mistake gives one error.
-    enum Block { case none, broken, phase(Int), exercise(Int), routine(Int), ladder(Int), redFlag(Int) }
+    enum Block { case none, broken, phase(Int), exercise(Int), routine(Int), ladder(Int), redFlag(Int), activity(Int) }
 
     let file: String
     private(set) var fragment: ProgramFragment
@@ -108,7 +108,8 @@ struct Parser {
             let (id, ref) = try c.id("the activity's id, such as 'overhead-reaching'")
             let words = try c.string("the words a patient reads, in quotes, such as \"reaching above your shoulders\"")
             try c.endOfLine()
-            fragment.activities.append((id, words, ref))
+            fragment.activities.append(.init(id: id, words: words, source: ref))
+            open(.activity(fragment.activities.count - 1), at: ref)
         case "procedure":
             _ = c.advance()
             fragment.procedure = try c.id("the procedure, such as 'lumbar-fusion'").0
@@ -219,12 +220,13 @@ struct Parser {
             return
         case .none:
             throw c.fail(.strayIndent, "this indented line belongs to no block",
-                         hint: "remove the indent, or put it under a 'phase', 'exercise', 'routine', 'ladder' or 'red flag' line")
+                         hint: "remove the indent, or put it under a 'phase', 'exercise', 'routine', 'ladder', 'red flag' or 'activity' line")
         case .phase(let i): try phaseLine(&c, i)
         case .exercise(let i): try exerciseLine(&c, i)
         case .routine(let i): try routineLine(&c, i)
         case .ladder(let i): try ladderLine(&c, i)
         case .redFlag(let i): try redFlagLine(&c, i)
+        case .activity(let i): try activityLine(&c, i)
         }
     }
 
@@ -395,13 +397,18 @@ struct Parser {
         case "sources":
             // `sources vary "…"`: the exercise's own range, for ladders whose rungs the sources time differently.
             fragment.exercises[i].sources = try sourcesRange(&c, units: SourcesRange.prescriptionUnits, for: "an exercise")
+        case "says":
+            // `says "press-ups", "press ups"`: the names patients ask about it by (`can I do press-ups`).
+            repeat {
+                fragment.exercises[i].phrases.append(try c.string("a name patients use, in quotes, such as \"press-ups\""))
+            } while c.take(.comma)
         case "hold":
             throw c.fail(.holdInExercise, "'hold if pain reaches' applies to the whole program, not to one exercise", at: head,
                          hint: "write it at the top level, or use 'stop if pain reaches N' here")
         default:
             throw c.fail(.wrongBlock, "'\(head.text)' does not belong in an exercise", at: head,
-                         hint: "an exercise has 'position', 'loads', 'step', 'cue', 'stop if', 'while no' and 'sources' lines",
-                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop", "while", "sources"]))
+                         hint: "an exercise has 'position', 'loads', 'step', 'cue', 'stop if', 'while no', 'says' and 'sources' lines",
+                         fixIt: c.keywordFix(head, ["position", "loads", "step", "cue", "stop", "while", "says", "sources"]))
         }
         try c.endOfLine()
     }
@@ -486,6 +493,22 @@ struct Parser {
                          hint: "a red flag has 'emergency', 'urgent' or 'soon', 'says \"…\"', 'advice \"…\"' and 'continues EXERCISE'",
                          fixIt: c.keywordFix(head, ["emergency", "urgent", "soon", "says", "advice", "continues"]))
         }
+        try c.endOfLine()
+    }
+
+    /// `  says "sleep on my stomach", "lie on my front"` under an `activity` line: how patients ask about it.
+    private mutating func activityLine(_ c: inout LineCursor, _ i: Int) throws(LineCursor.Failure) {
+        guard let head = c.peek, head.kind == .word, head.text == "says" else {
+            throw c.fail(.wrongBlock, "'\(c.peek?.text ?? "")' does not belong under an activity", at: c.peek,
+                         hint: "an activity has only 'says' lines, as in 'says \"sleep on my stomach\"'",
+                         fixIt: c.peek.flatMap { c.keywordFix($0, ["says"]) })
+        }
+        _ = c.advance()
+        repeat {
+            let at = c.here
+            let phrase = try c.string("a phrase patients use, in quotes, such as \"sleep on my stomach\"")
+            fragment.activities[i].phrases.append((phrase, at))
+        } while c.take(.comma)
         try c.endOfLine()
     }
 

@@ -15,8 +15,8 @@ struct ProgramFragment: Sendable {
     var procedure: String?
     var sources: [String] = []
     var clearances: [(id: String, meaning: String, source: SourceRef)] = []
-    /// `activity ID "WORDS"` lines.
-    var activities: [(id: String, words: String, source: SourceRef)] = []
+    /// `activity ID "WORDS"` lines, each with the `says` phrases indented under it.
+    var activities: [ActivityLine] = []
     var uses: [Use] = []
     var extends: Extends?
     /// `change`, `drop` and `replace` lines of a variant, applied to its base in order.
@@ -39,6 +39,15 @@ struct ProgramFragment: Sendable {
     var references: [Reference] = []
 
     init(file: String) { self.file = file }
+
+    /// `activity sleeping-on-stomach "sleeping on your stomach"` and its `says "sleep on my stomach", …` lines.
+    struct ActivityLine: Sendable {
+        var id: String
+        var words: String
+        var source: SourceRef
+        /// Each phrase with where it was written, for the checks on empty and shared phrases.
+        var phrases: [(text: String, source: SourceRef)] = []
+    }
 
     /// A use of an id that must be defined somewhere (checked once all files are merged).
     struct Reference: Sendable {

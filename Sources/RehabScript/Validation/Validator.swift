@@ -7,6 +7,7 @@ enum Validator {
                          isLibrary: Bool = false) -> [Diagnostic] {
         if isLibrary {
             return DuplicateDefinitions.check(program) + ImplausibleValues.check(program) + RedFlagWords.check(program)
+                + ActivityPhrases.check(fragments)
         }
         let found = DuplicateDefinitions.check(program)
             + UnknownReferences.check(program, fragments: fragments)
@@ -17,6 +18,7 @@ enum Validator {
             + RoutineRespects.check(program)
             + UnusedClearances.check(program, fragments: fragments)
             + RedFlagWords.check(program)
+            + ActivityPhrases.check(fragments)
         // Checks report what has no line of its own at an empty file name: the top of the main file.
         return found.map { d in
             guard d.location.file.isEmpty else { return d }

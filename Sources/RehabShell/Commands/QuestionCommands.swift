@@ -29,8 +29,8 @@ extension Command {
     static let can = Command(
         "can", group: .questions,
         usage: "can lift WEIGHT|OBJECT | can bend|twist|drive|… | can sit|stand|ride|drive|walk N min | can do EXERCISE "
-            + "| can routine ROUTINE [--json]",
-        summary: "Yes or no, the reason, and when that changes.",
+            + "| can routine ROUTINE | can I … in your own words [--json]",
+        summary: "Yes or no, the reason, and when that changes; also 'can I sleep on my stomach', 'is it ok to vacuum'.",
         example: "can lift 15 lb",
         arguments: .branch([
             "lift": .word([], .objects, then: .words(["lb", "kg"])), "sit": .words(["15", "30", "45"], then: .words(["min"])),
@@ -111,6 +111,12 @@ enum Question {
     case activity(Activity)
     case exercise(String)
     case routine(String)
+    /// Any of the above with a sentence after its answer (a question in the patient's words that said more).
+    indirect case noted(Question, String)
+    /// Lifting something rehab cannot weigh (`can I lift my grandchild`).
+    case unweighed
+    /// An activity the library names but the program has no rule on (`can I play golf`): never a guessed Yes.
+    case noRule(Activity)
 
     static func parse(_ words: [String], shell: Shell, view: Shell.PatientView) throws(CommandError) -> Question {
         guard let first = words.first?.lowercased() else {
@@ -118,27 +124,47 @@ enum Question {
         }
         let rest = Array(words.dropFirst())
         let program = view.program
+        // `can I play golf`, `can i sit for 2 hours`: the patient's own words.
+        if first == "i" { return try inOwnWords(words, shell: shell, view: view) }
         switch first {
         case "lift", "carry":
             guard !rest.isEmpty else { return .activity(.lifting) }
             if let object = shell.objects.entry(rest.joined(separator: "-")) {
                 return .amount(.lifting, Quantity(object.weight), what: object.name.lowercased())
             }
-            return .amount(.lifting, Quantity(try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids)),
-                           what: nil)
+            do {
+                let w = try WeightWords.parse(rest, unit: view.record.profile.unit, objects: shell.objects.ids)
+                return .amount(.lifting, Quantity(w), what: nil)
+            } catch {
+                // `a gallon of milk`: an object in words; a weight stays WeightWords' to judge.
+                if let spoken = spokenAmount(words, shell: shell, view: view), case .amount(.lifting, _, _?) = spoken { return spoken }
+                throw error
+            }
         case _ where MeasuredActivity.verb(first) != nil && !rest.isEmpty:
             guard let m = MeasuredActivity.verb(first) else { throw .usage("ask about something; type for example 'can twist'.") }
-            return .amount(m.activity, try AmountWords.parse(rest, for: m), what: nil)
+            do {
+                let q = try AmountWords.parse(rest, for: m)
+                // `can ride 1 h` on a program with no rule on riding is asked first, never a plain Yes.
+                let ruled = program.activities.contains(m.activity) || view.record.orders.contains { $0.activity == m.activity }
+                return ruled ? .amount(m.activity, q, what: nil) : .noRule(m.activity)
+            } catch {
+                // `sit in the car for an hour` is another topic; a bad amount keeps its message.
+                if let other = inOwnWordsIfClear(words, shell: shell, view: view), other.activity != m.activity { return other }
+                throw error
+            }
         case "do":
             guard let id = rest.first else { throw .usage("name an exercise; type for example 'can do bridges'.") }
-            guard program.exercise(id) != nil else { throw unknown("exercise", id, program.exercises.map(\.id)) }
+            guard program.exercise(id) != nil else {
+                if let spoken = inOwnWordsIfClear(words, shell: shell, view: view) { return spoken }  // `do the dishes`
+                throw unknown("exercise", id, program.exercises.map(\.id))
+            }
             return .exercise(id)
         case "routine":
             guard let id = rest.first else { throw .usage("name a routine; type for example 'can routine log-roll-out-of-bed'.") }
             guard program.routine(id) != nil else { throw unknown("routine", id, program.routines.map(\.id)) }
             return .routine(id)
         default:
-            guard rest.isEmpty else { throw .usage("'can \(words.joined(separator: " "))' is not a question rehab knows; type for example 'can lift 15 lb' or 'can twist'.") }
+            guard rest.isEmpty else { return try inOwnWords(words, shell: shell, view: view) }
             if program.exercise(first) != nil { return .exercise(first) }
             if program.routine(first) != nil { return .routine(first) }
             let activity = Activity.from(verb: first)
@@ -147,6 +173,7 @@ enum Question {
             let known = (program.activities + gear + view.record.orders.map(\.activity)).uniqued
             if known.contains(activity) { return .activity(activity) }
             let candidates = known.map(\.verb) + known.map(\.name) + program.exercises.map(\.id)
+            if let spoken = inOwnWordsIfClear(words, shell: shell, view: view) { return spoken }  // `can vacuum`
             throw unknown("activity", first, candidates)
         }
     }
@@ -159,6 +186,8 @@ enum Question {
     /// The activity asked about, whose words `--json` adds beside its id.
     var activity: Activity? {
         if case .activity(let act) = self { return act }
+        if case .noted(let q, _) = self { return q.activity }
+        if case .noRule(let act) = self { return act }
         return nil
     }
 
@@ -168,6 +197,11 @@ enum Question {
         case .activity(let act): return a.can(act)
         case .exercise(let id): return a.exercise(id, record: record)
         case .routine(let id): return a.routine(id)
+        case .noted(let q, let note):
+            let v = q.answer(a, record: record)
+            return a.emergencyAdvice == nil ? v.adding(note) : v
+        case .noRule(let act): return Question.noRuleAnswer(act, a)
+        case .unweighed: return Question.unweighedAnswer(a)
         }
     }
 }

@@ -16,6 +16,8 @@ public final class Shell {
     var programCache: [String: Program] = [:]
     let parseCache = ParseCache()
     var objectCatalog: ObjectCatalog?
+    /// The question matcher of the last program asked about: its phrases are prepared once, not per question.
+    var questionMatcher: (program: Program, matcher: QuestionMatcher)?
     /// Whether the next `can` answer closes with "Your surgeon's instructions always come first.": once per
     /// session (every one-shot answer, a REPL's first), never in a script from a pipe (one line per answer there).
     var surgeonFirstDue = true
@@ -45,6 +47,8 @@ public final class Shell {
         guard let command = table.command(named: name) else {
             // Limits first, so a pasted megabyte is refused before any "did you mean" search.
             try TextLimits.check(words: words, arguments: Arguments(words: words))
+            // `is it ok to vacuum`, `am I allowed to drive`: a question, answered like `can`.
+            if let rest = QuestionMatcher.afterOpener(words) { return try execute(words: ["can", "i"] + rest) }
             throw table.unknown(name)
         }
         let args = try Arguments.parse(Array(words.dropFirst()), command: command.name, declared: command.options)

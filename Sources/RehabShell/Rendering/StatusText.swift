@@ -155,13 +155,12 @@ enum VerdictText {
 
     static func render(_ v: Verdict, shell: Shell) -> String {
         let word: String
-        if v.qualifier == .askSurgeon { return shell.style("Ask your surgeon", "1;33") + " — " + v.reason }
-        switch (v.backOff, v.allowed ? v.qualifier : nil) {
+        switch (v.backOff, v.allowed || v.qualifier == .askFirst ? v.qualifier : nil) {
         case (_?, _): word = shell.style("Back off", "1;33")
         case (nil, .limited?): word = shell.style("Limited", "1;33")
         case (nil, .wear?): word = shell.style("Wear it", "1;33")
         case (nil, .ifOrdered?): word = shell.style("Only if ordered", "1;33")
-        case (nil, .askSurgeon?): word = shell.style("Ask your surgeon", "1;33")
+        case (nil, .askFirst?): word = shell.style("Ask first", "1;33")
         case (nil, nil): word = v.allowed ? shell.style("Yes", "1;32") : shell.style("No", "1;31")
         }
         return word + " — " + (v.backOff != nil && v.reason.hasPrefix("back off: ") ? String(v.reason.dropFirst(10)) : v.reason)
