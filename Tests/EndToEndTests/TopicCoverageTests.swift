@@ -181,13 +181,15 @@ struct TopicCoverageTests {
         let (procedure, rows) = Self.programs[index]
         let sandbox = Sandbox()
         let dir = PatientJourney.freshDataDir(sandbox)
-        try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: Self.today, surgery: Self.surgery, procedure: procedure)
+        try PatientJourney.setUpPatient(sandbox, dataDir: dir, today: Self.today, surgery: Self.surgery,
+                                        procedure: procedure)
         // One process for the whole table: `-c` runs the questions in order, one answer a line.
         let script = rows.map { "can \($0.activity) --week \($0.week)" }.joined(separator: "; ")
         let r = try PatientJourney.rehab(sandbox, dataDir: dir, today: Self.today, ["-c", script])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(procedure): \(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init).filter { $0 != SourcesRangeAnswerTests.surgeonFirst }
-        try #require(lines.count == rows.count, "\(procedure): \(lines.count) answers for \(rows.count) questions:\n\(r.stdout)")
+        try #require(lines.count == rows.count,
+                     "\(procedure): \(lines.count) answers for \(rows.count) questions:\n\(r.stdout)")
         for (row, line) in zip(rows, lines) {
             #expect(line.hasPrefix(row.decision + " — "), "\(procedure) \(row.testDescription): \(line)")
             #expect(line.contains(row.words), "\(procedure) \(row.testDescription) lacks '\(row.words)': \(line)")

@@ -24,7 +24,8 @@ import Testing
         #expect(c.diagnostics.isEmpty, "\(c.rendered)")
         let program = try #require(c.loaded.program)
         #expect(program.advice.map(\.activity.name) == ["sleeping-on-side", "brace", "flying", "standing", "bending"])
-        #expect(program.advice.map(\.words) == ["put a pillow between your knees", "not in bed", nil, nil, "bend at your knees"])
+        #expect(program.advice.map(\.words)
+                == ["put a pillow between your knees", "not in bed", nil, nil, "bend at your knees"])
         #expect(program.advice.map(\.defersToSurgeon) == [false, false, true, true, false])
         #expect(program.advice.first?.source?.line == 5)
         // An activity named only by advice is answered and listed, never "no activity".
@@ -38,17 +39,21 @@ import Testing
         let a = Assessor.assess(program: program, record: PatientRecord(), surgery: surgery, on: surgery.adding(days: 14))
         let side = a.can(Activity("sleeping-on-side"))
         #expect(side.allowed && side.decision == "yes")
-        #expect(side.reason == "sleeping on your side is allowed; advice from the program (main.rehab:5): put a pillow between your knees.")
+        #expect(side.reason == "sleeping on your side is allowed; advice from the program (main.rehab:5): "
+                    + "put a pillow between your knees.")
         let flying = a.can(Activity("flying"))
         #expect(!flying.allowed && flying.decision == "ask-first")
         #expect(flying.reason == "the sources your program uses say nothing about flying; ask your surgeon (main.rehab:7).")
         // A ban keeps its reason and adds the advice; gear advice is said while it is worn.
         let bend = a.can(.bending)
-        #expect(!bend.allowed && bend.reason.hasSuffix("Advice from the program (main.rehab:9): bend at your knees."), "\(bend.reason)")
+        #expect(!bend.allowed && bend.reason.hasSuffix("Advice from the program (main.rehab:9): bend at your knees."),
+                "\(bend.reason)")
         #expect(a.can(Activity("brace")).reason.hasSuffix("Advice from the program (main.rehab:6): not in bed."))
-        let later = Assessor.assess(program: program, record: PatientRecord(), surgery: surgery, on: surgery.adding(days: 50))
+        let later = Assessor.assess(program: program, record: PatientRecord(), surgery: surgery,
+                                    on: surgery.adding(days: 50))
         #expect(!later.can(Activity("brace")).reason.contains("not in bed"))
-        #expect(later.can(.bending).reason == "bending is allowed; advice from the program (main.rehab:9): bend at your knees.")
+        #expect(later.can(.bending).reason
+                == "bending is allowed; advice from the program (main.rehab:9): bend at your knees.")
     }
 
     @Test func unknownActivityAndMissingAbout() {

@@ -134,12 +134,14 @@ import Testing
             """)
         #expect(c.diagnostics.isEmpty, "\(c.rendered)")
         let program = try #require(c.loaded.program)
-        #expect(program.exercise("heel-slides")?.sources == SourcesRange(low: 0, high: 6, unit: .weeks, note: "for when they start"))
+        #expect(program.exercise("heel-slides")?.sources
+                == SourcesRange(low: 0, high: 6, unit: .weeks, note: "for when they start"))
         let surgery = try #require(CalendarDay(iso: "2026-10-31"))
         let a = Assessor.assess(program: program, record: PatientRecord(), surgery: surgery, on: surgery.adding(days: 3))
         let v = a.exercise("heel-slides")
         #expect(v.allowed && v.sources?.rangeText == "0-6 weeks", "\(v.reason)")
-        #expect(v.reason.hasSuffix("Published protocols range from 0 to 6 weeks (for when they start); your therapist's plan comes first."),
+        #expect(v.reason.hasSuffix("Published protocols range from 0 to 6 weeks (for when they start); "
+                                   + "your therapist's plan comes first."),
                 "\(v.reason)")
         // An exercise's range is in a prescription's units: minutes, reps or weeks.
         let pounds = Checked("""
