@@ -21,10 +21,7 @@ struct LimitCommandTests {
     /// A lumbar patient (week 3) moved onto the program above.
     func patient(_ text: String = LimitCommandTests.program) throws -> SafetyTests.Patient {
         let p = try SafetyTests.Patient()
-        let path = p.sandbox.root + "/limits.rehab"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let use = try p.run("program", "use", path, "--yes")
-        try #require(use.status == 0, "\(use.stdout)\(use.stderr)")
+        try p.use(program: text, named: "limits.rehab")
         return p
     }
 

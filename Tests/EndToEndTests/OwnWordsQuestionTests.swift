@@ -93,11 +93,7 @@ struct OwnWordsQuestionTests {
               walking 10 min, 3 times a day
               routine pick-up-from-floor
             """
-        let path = folder + "/words-demo.rehab"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let use = try p.run("program", "use", path, "--yes")
-        try #require(use.status == 0, "\(use.stdout)\(use.stderr)")
-        return path
+        return try p.use(program: text, named: "words-demo.rehab", in: folder)
     }
 
     @Test("against known rules: a ban, a limit with a length of time, no rule at all, weights and objects in words")

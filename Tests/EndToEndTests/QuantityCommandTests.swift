@@ -23,10 +23,7 @@ struct QuantityCommandTests {
     /// A lumbar patient (week 3) moved onto the program above.
     func patient() throws -> SafetyTests.Patient {
         let p = try SafetyTests.Patient()
-        let path = p.sandbox.root + "/amounts.rehab"
-        try Self.program.write(toFile: path, atomically: true, encoding: .utf8)
-        let use = try p.run("program", "use", path, "--yes")
-        try #require(use.status == 0, "\(use.stdout)\(use.stderr)")
+        try p.use(program: Self.program, named: "amounts.rehab")
         return p
     }
 
