@@ -5,10 +5,6 @@ import Testing
 /// with the decision its source gives, asked of the real binary for the three shipped programs at several weeks.
 @Suite("The patient question table, on the real binary")
 struct QuestionTableTests {
-    /// What the table's rows wait for while other work is unmerged (`needs` column). The one place to empty once
-    /// the daily-life topics and the free-word questions are in; `REHAB_QTABLE_PENDING` overrides it.
-    static let defaultPending = "topics,words"
-
     static let surgery = (year: 2026, month: 1, day: 5)
     static let programs = ["lumbar-fusion", "lumbar-disc-replacement", "cervical-fusion"]
 
@@ -39,11 +35,6 @@ struct QuestionTableTests {
                             needs: Set(cells[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })))
         }
         return rows
-    }
-
-    static var pending: Set<String> {
-        let value = ProcessInfo.processInfo.environment["REHAB_QTABLE_PENDING"] ?? defaultPending
-        return Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
     /// `week 3` → day 21, `day 10` → day 10; nil when the cell is neither.
@@ -101,7 +92,7 @@ struct QuestionTableTests {
             #expect(Self.days(row.when) != nil, "\(row): 'when' must be 'week N' or 'day N'")
             #expect(["yes", "no", "limited", "wear", "ask"].contains(row.decision), "\(row): unknown decision")
             #expect(row.source.contains("http") || row.source.contains("no source"), "\(row): the source needs a URL")
-            #expect(row.needs.isSubset(of: ["topics", "words"]), "\(row): unknown need \(row.needs)")
+            #expect(row.needs.isSubset(of: ["topics", "words"]), "\(row): unknown tag \(row.needs)")
         }
         for program in Self.programs {
             let weeks = Set(rows.filter { $0.program == program }.compactMap { Self.days($0.when) })
@@ -112,14 +103,9 @@ struct QuestionTableTests {
         #expect(Set(rows.map(\.decision)).count >= 4)
     }
 
-    @Test("every row not waiting for other work gets its decision and words", arguments: programs)
+    @Test("every row gets its decision and words", arguments: programs)
     func answers(program: String) throws {
-        let all = try Self.rows().filter { $0.program == program }
-        let pending = Self.pending
-        let waiting = all.filter { !$0.needs.isDisjoint(with: pending) }
-        let run = all.filter { $0.needs.isDisjoint(with: pending) }
-        let needs = pending.sorted().joined(separator: ",")
-        print("questions.tsv, \(program): \(run.count) rows run, \(waiting.count) pending (\(needs))")
+        let run = try Self.rows().filter { $0.program == program }
         try #require(!run.isEmpty, "no row of \(program) runs")
 
         // One patient per program; `--today` moves it through the weeks.

@@ -36,11 +36,11 @@ struct TopicCoverageTests {
         brace 3 Wear it | shower without it from week 2 (Farjoodi)
         brace 6 Yes | asks you to wear a brace
         collar 3 Yes | asks you to wear a collar
-        sitting 3 Yes | rolled-up towel behind the small of your back
-        standing 3 Yes | up to 15 minutes at a time
-        standing 3 Yes | rest one foot on a low stool
-        riding 2 Yes | up to 30 minutes at a time
-        riding 2 Yes | range from 20 to 30 minutes
+        sitting 3 Limited | rolled-up towel behind the small of your back
+        standing 3 Limited | up to 15 minutes at a time
+        standing 3 Limited | rest one foot on a low stool
+        riding 2 Limited | up to 30 minutes at a time
+        riding 2 Limited | range from 20 to 30 minutes
         riding 6 Yes | is allowed; advice from the program
         driving 3 No | off opioid pain medicine and muscle relaxants, out of a rigid brace
         driving 3 No | from 2 to 6 weeks
@@ -83,8 +83,8 @@ struct TopicCoverageTests {
         brace 3 Yes | asks you to wear a brace
         sitting 3 Yes | change position after about 60 minutes
         standing 3 Ask first | say nothing about standing
-        riding 3 Yes | up to 45 minutes at a time
-        riding 3 Yes | get out and walk every 30 to 45 minutes
+        riding 3 Limited | up to 45 minutes at a time
+        riding 3 Limited | get out and walk every 30 to 45 minutes
         driving 3 No | out of the collar
         flying 1 No | no flying until week 2
         flying 3 Limited | at least 6 weeks for long flights
@@ -126,7 +126,7 @@ struct TopicCoverageTests {
         collar 3 Yes | asks you to wear a collar
         sitting 3 Yes | no disc-replacement source sets a sitting limit
         standing 3 Ask first | say nothing about standing
-        riding 3 Yes | up to 30 minutes at a time
+        riding 3 Limited | up to 30 minutes at a time
         driving 3 No | out of a rigid brace
         flying 3 Ask first | say nothing about flying
         showering 2 Yes | walk-in shower

@@ -66,10 +66,12 @@ extension Assessment {
                            changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
                 .qualified(.limited)
         }
+        // Allowed only up to an amount: "Limited — …", as a worded `limit` is, never a bare Yes.
         return Verdict(id: activity.name, allowed: true,
                        reason: "\(words) is allowed up to \(RestrictionRule.amount(cap, of: activity, unit: unit)) "
                            + "\(r.untilText), set by \(r.authority).",
                        changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+            .qualified(.limited)
     }
 
     /// An amount asked about while the surgeon's number is not recorded: the fallback decides, or none at all.

@@ -35,3 +35,22 @@ extension Assessment {
                        reason: "nothing in your program or your surgeon's orders asks you to wear a \(gear) now.")
     }
 }
+
+extension Assessment {
+    /// `can I sleep without my brace`: gear worn "when up" or "when out of bed" is not worn in bed, so the answer is
+    /// yes; gear worn without such words stays "Wear it", with a line saying the rule does not free the bed.
+    /// Sources: "wear it when you are up … not in bed or at night" (Rothman; clinical-reference.md §1.3.5).
+    public func canGoWithoutInBed(_ gear: String) -> Verdict {
+        let v = can(Activity(gear))
+        guard emergencyAdvice == nil, let r = wearing(gear) else { return v }
+        let note = (r.note ?? "").lowercased()
+        let upOnly = ["when up", "out of bed", "when you are up", "when you're up", "upright"].contains { note.contains($0) }
+        guard upOnly else {
+            return v.adding("Your program's rule does not say you may take it off in bed: ask your surgeon before you sleep without it.")
+        }
+        return withHold(Verdict(id: gear, allowed: true,
+                                reason: "you need not wear your \(gear) in bed: it is worn \(r.note ?? "when up") \(r.untilText), "
+                                    + "set by \(r.authority). Put it on before you get up.",
+                                changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source))
+    }
+}

@@ -11,7 +11,8 @@ extension Question {
         let program = view.program
         switch shell.matcher(for: program).match(text) {
         case .topic(let topic, let amount, let object, let routine, let saidMore):
-            var q = question(topic, amount: amount, object: object, saidMore: saidMore, shell: shell, view: view)
+            var q = question(topic, amount: amount, object: object, saidMore: saidMore, inBed: Question.saysBed(text),
+                             shell: shell, view: view)
             if let routine, let r = program.routine(routine) {
                 q = .noted(q, "To learn how to do it safely, type 'routine \(routine)' (\(r.name)).")
             }
@@ -44,7 +45,7 @@ extension Question {
     }
 
     private static func question(_ topic: QuestionMatcher.Topic, amount: Quantity?, object: String?,
-                                 saidMore: Bool, shell: Shell, view: Shell.PatientView) -> Question {
+                                 saidMore: Bool, inBed: Bool = false, shell: Shell, view: Shell.PatientView) -> Question {
         switch topic {
         case .exercise(let id): return .exercise(id)
         case .routine(let id): return .routine(id)
@@ -52,6 +53,8 @@ extension Question {
             if activity == .lifting, let object, let entry = shell.objects.entry(object) {
                 return .amount(.lifting, Quantity(entry.weight), what: entry.name.lowercased())
             }
+            // `sleep without my brace`, `take my collar off in bed`: gear in bed has its own answer.
+            if Activity.gear.contains(activity), inBed { return .gearInBed(activity.name) }
             let rules = view.program.activities + view.program.gear + Array(Activity.gear) + Array(Activity.builtIn)
             guard rules.contains(activity) || view.record.orders.contains(where: { $0.activity == activity }) else {
                 return .noRule(activity)
@@ -69,6 +72,12 @@ extension Question {
             }
             return .activity(activity)
         }
+    }
+
+    /// Whether the question is about bed or sleep ("sleep without my brace", "take it off at night").
+    static func saysBed(_ text: String) -> Bool {
+        let words = Set(Quantity.tokens(text))
+        return !words.isDisjoint(with: ["sleep", "sleeping", "bed", "night", "nap", "lying", "asleep", "bedtime"])
     }
 
     /// The answer on an activity no rule of the program names: ask, since no source the program cites says.

@@ -115,6 +115,8 @@ enum Question {
     indirect case noted(Question, String)
     /// Lifting something rehab cannot weigh (`can I lift my grandchild`).
     case unweighed
+    /// Gear asked about in bed (`can I sleep without my brace`).
+    case gearInBed(String)
     /// An activity the library names but the program has no rule on (`can I play golf`): never a guessed Yes.
     case noRule(Activity)
 
@@ -188,6 +190,7 @@ enum Question {
         if case .activity(let act) = self { return act }
         if case .noted(let q, _) = self { return q.activity }
         if case .noRule(let act) = self { return act }
+        if case .gearInBed(let gear) = self { return Activity(gear) }
         return nil
     }
 
@@ -201,6 +204,7 @@ enum Question {
             let v = q.answer(a, record: record)
             return a.emergencyAdvice == nil ? v.adding(note) : v
         case .noRule(let act): return Question.noRuleAnswer(act, a)
+        case .gearInBed(let gear): return a.canGoWithoutInBed(gear)
         case .unweighed: return Question.unweighedAnswer(a)
         }
     }
