@@ -6,7 +6,14 @@
 extension Assessment {
     /// `can lift 15 lb`, `can sit 45 min`, `can ride 1 h`; `what` names an object lifted ("a gallon of milk").
     public func can(_ activity: Activity, amount: Quantity, what: String? = nil) -> Verdict {
-        withHold(amountAnswer(activity, amount, what: what))
+        // No rule of any kind on it (riding, standing…): the activity's own answer decides, with its advice or the
+        // sources' silence ("ask your surgeon"), never a plain "no limit" Yes.
+        if activity != .lifting, activity != .sitting, ban(on: activity) == nil, amountLimit(on: activity) == nil,
+           limitation(on: activity) == nil {
+            return can(activity).adding("Your program sets no amount for \(program.words(for: activity)), so rehab cannot check "
+                                        + "\(amount.shown(in: unit)); ask your therapist what is right for you.")
+        }
+        return withHold(amountAnswer(activity, amount, what: what))
     }
 
     public func canLift(_ weight: Weight, what: String? = nil) -> Verdict { can(.lifting, amount: Quantity(weight), what: what) }
@@ -39,6 +46,14 @@ extension Assessment {
             return surgeonAmountAnswer(id, activity, object: object, asked: asked, fallback: fallback, r)
         }
         let limit = RestrictionRule.amount(cap, of: activity, unit: unit)
+        // A time asked against a distance limit (or the other way round) cannot be compared: say the limit.
+        if cap.dimension != asked.dimension {
+            return Verdict(id: id, allowed: true,
+                           reason: "\(words) is limited to \(limit) \(r.untilText), set by \(r.authority); rehab cannot compare "
+                               + "\(object) with it, so keep within \(cap.shown(in: unit)).",
+                           changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
+                .qualified(.limited)
+        }
         if cap.isExceeded(by: asked) {
             return no(id, r, "\(words) is limited to \(limit) \(r.untilText), set by \(r.authority); \(object) is over it"
                           + tail(m?.over))

@@ -75,6 +75,8 @@ public struct QuestionMatcher: Sendable {
         ["is", "it", "ok", "to"], ["is", "it", "okay", "to"], ["is", "it", "safe", "to"], ["is", "it", "alright", "to"],
         ["am", "i", "allowed", "to"], ["when", "can", "i"], ["when", "may", "i"], ["how", "long", "can", "i"],
         ["how", "soon", "can", "i"], ["can", "i"], ["could", "i"], ["may", "i"], ["should", "i"],
+        ["do", "i", "need", "to"], ["do", "i", "need"], ["do", "i", "have", "to"], ["do", "i", "still", "need"],
+        ["is", "it", "safe", "for", "me", "to"], ["am", "i", "able", "to"],
     ]
 
     /// The words after a question opener (`is it ok to vacuum` → `vacuum`), or nil when the line has none.

@@ -47,11 +47,22 @@ extension Question {
     private static func question(_ topic: QuestionMatcher.Topic, amount: Quantity?, object: String?,
                                  saidMore: Bool, inBed: Bool = false, shell: Shell, view: Shell.PatientView) -> Question {
         switch topic {
-        case .exercise(let id): return .exercise(id)
+        case .exercise(let id):
+            // `can I walk 2 miles`: the prescription's dose is the answer; rehab does not stretch it.
+            guard let amount else { return .exercise(id) }
+            return .noted(.exercise(id), "Your program gives the dose above; before doing more (\(amount.shown(in: .lb))), "
+                              + "ask your therapist.")
         case .routine(let id): return .routine(id)
         case .activity(let activity):
             if activity == .lifting, let object, let entry = shell.objects.entry(object) {
                 return .amount(.lifting, Quantity(entry.weight), what: entry.name.lowercased())
+            }
+            // `walk the dog`: an activity the program prescribes as an exercise, with no rule of its own, is that
+            // prescription (a rule on it, `walk at most 1 mi`, is answered as a rule below).
+            if view.program.exercise(activity.name) != nil, !view.program.activities.contains(activity),
+               !view.record.orders.contains(where: { $0.activity == activity }) {
+                return question(.exercise(activity.name), amount: amount, object: object, saidMore: saidMore,
+                                shell: shell, view: view)
             }
             // `sleep without my brace`, `take my collar off in bed`: gear in bed has its own answer.
             if Activity.gear.contains(activity), inBed { return .gearInBed(activity.name) }

@@ -43,6 +43,11 @@ public final class Shell {
 
     /// Runs a command given as words (the one-shot form: `rehab can lift 15 lb`).
     public func execute(words: [String]) throws(CommandError) {
+        // `rehab "can I sleep on my stomach"`: a whole question quoted as one word is its words.
+        if words.count == 1, let only = words.first, only.contains(" "), table.command(named: only) == nil {
+            let split = Tokenizer.words(only)
+            if split.count > 1 { return try execute(words: split) }
+        }
         guard let name = words.first else { return }
         guard let command = table.command(named: name) else {
             // Limits first, so a pasted megabyte is refused before any "did you mean" search.
