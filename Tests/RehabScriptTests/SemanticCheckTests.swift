@@ -135,8 +135,37 @@ import Testing
             phase protection "Protection" weeks 0-6
               2️⃣reading 40 min
             """)
-        let d = c.expect("forbidden-prescription", at: "2️⃣", message: ["40 min of 'reading' sitting", "20-minute sitting limit"])
+        let d = c.expect("forbidden-prescription", at: "2️⃣", message: ["40 min of 'reading' sitting", "'sit at most 20 min'"])
         #expect(d?.notes.map(\.location.spot) == [c.source["1️⃣"]])
+    }
+
+    /// The same shape for any measured activity: walking prescribed over the walking limit, in time or distance.
+    @Test func walkingLongerOrFartherThanTheWalkingLimit() {
+        let c = Checked("""
+            program demo "Demo"
+            activity walking "walking"
+            1️⃣walk at most 5 min until week 6
+            3️⃣walk at most 1 km until week 6
+            exercise walking "Walking"
+            phase protection "Protection" weeks 0-6
+              2️⃣walking 10 min, 3 times a day
+            phase later "Later" weeks 6-12
+              walking 2 mi
+            phase last "Last" weeks 12-20
+              4️⃣walking 1.5 mi
+            """)
+        let d = c.expect("forbidden-prescription", at: "2️⃣", message: ["10 min of 'walking'", "'walk at most 5 min'"])
+        #expect(d?.notes.map(\.location.spot) == [c.source["1️⃣"]])
+        #expect(c.diagnostics.filter { $0.code == .forbiddenPrescription }.count == 1, "\(c.rendered)")
+        let far = Checked("""
+            program demo "Demo"
+            activity walking "walking"
+            walk at most 1 km until week 6
+            exercise walking "Walking"
+            phase protection "Protection" weeks 0-6
+              1️⃣walking 1 mi
+            """)
+        far.expect("forbidden-prescription", at: "1️⃣", message: ["1 mi of 'walking'", "'walk at most 1 km'"])
     }
 
     // MARK: routines and clearances

@@ -26,11 +26,11 @@ struct Parser {
         return (parser.fragment, lexer.diagnostics + parser.diagnostics)
     }
 
-    static let topLevelKeywords: Set<String> = [
+    static let topLevelKeywords: Set<String> = Set([
         "program", "procedure", "clearance", "activity", "source", "use", "lift", "sit", "no", "wear", "limit", "stop", "hold", "red", "phase",
         "exercise", "routine", "ladder", "expect", "extends", "change", "drop", "replace", "goal",
         "advise", "ask",
-    ]
+    ]).union(MeasuredActivity.all.map(\.verb))
 
     private mutating func statement(_ line: Lexer.Line) {
         var cursor = LineCursor(file: file, line: line)

@@ -45,13 +45,19 @@ enum ForbiddenPrescriptions {
                                               hint: hint(rx, r)))
                             break
                         }
-                        if case .atMost(.sitting, let cap) = r.rule, let limit = cap.minutes, ex.position == .sitting,
-                           let m = rx.dose.minutes, m > limit {
+                        // A dose over an amount in force on what the exercise is: sitting for a seated exercise,
+                        // walking for `walking` (`walk at most 1 mi` against `walking 2 mi`).
+                        if case .atMost(let activity, let cap) = r.rule,
+                           activity == (ex.position == .sitting ? .sitting : Activity(id)),
+                           let dose = rx.dose.amount(in: cap.dimension), cap.isExceeded(by: dose) {
                             if repeated(rx, id, r) { break }
+                            let what = ex.position == .sitting && activity == .sitting ? " sitting" : ""
                             out.append(.error(.forbiddenPrescription,
-                                              "phase '\(phase.id)' prescribes \(m) min of '\(id)'\(carried) sitting, over the \(limit)-minute sitting limit",
+                                              "phase '\(phase.id)' prescribes \(dose) of '\(id)'\(carried)\(what), over the "
+                                                  + "'\(r.rule.text)' in force at \(phase.start.text)",
                                               at: Validator.here(rx.source, program), length: rx.exercise.count,
-                                              notes: r.source.map { [.init("the sitting limit is here", at: $0)] } ?? []))
+                                              notes: r.source.map { [.init("the limit is here", at: $0)] } ?? [],
+                                              hint: "prescribe at most \(cap), or end the limit before this phase"))
                             break
                         }
                     }
@@ -72,5 +78,22 @@ enum ForbiddenPrescriptions {
         gated.gate = until
         return "add a gate that waits for the restriction's release, as in '\(rx.exercise) … \(gated.gateSyntax ?? "")', "
             + "move it to a later phase, or choose an easier exercise"
+    }
+}
+
+extension Dose {
+    /// The dose's time or distance as an amount, in the dimension a limit is measured in.
+    func amount(in dimension: Quantity.Dimension) -> Quantity? {
+        switch dimension {
+        case .time: return minutes.map(Quantity.minutes)
+        case .distance:
+            guard let d = distance else { return nil }
+            switch d.unit {
+            case .mi: return Quantity(d.value, .mi)
+            case .km: return Quantity(d.value, .km)
+            case .m: return Quantity(d.value, .m)
+            }
+        case .weight: return nil
+        }
     }
 }
