@@ -37,10 +37,12 @@ extension Assessment {
                            changesOn: r.release.on, changesWhen: r.release.when, restriction: r, source: r.source)
                 .qualified(.limited)
         }
-        return Verdict(id: ex.id, allowed: true,
-                       reason: "nothing in force rules out \(doing) (it \(loadsPhrase(ex.loads))); "
+        // Nothing rules out what it loads, but it is not part of the program: ask first, never a bare Yes.
+        return Verdict(id: ex.id, allowed: false,
+                       reason: "nothing in force rules out \(doing) (it \(loadsPhrase(ex.loads))), but "
                            + "it is not part of your program, so ask your therapist before adding it.",
                        source: ex.source)
+            .qualified(.askFirst)
     }
 
     /// "involves arching your lower back" — what the exercise asks of the spine, in the patient's words.

@@ -43,7 +43,7 @@ struct SessionLogging {
         }
         var against = exercises.compactMap { id -> AgainstRules? in
             let verdict = a.exercise(id, record: view.record)
-            if verdict.allowed && verdict.notPrescribed {
+            if verdict.notPrescribed, verdict.allowed || verdict.qualifier == .askFirst {
                 return AgainstRules(exercise: id,
                                     reason: "no phase of your program prescribes it; ask your therapist before adding it.")
             }
