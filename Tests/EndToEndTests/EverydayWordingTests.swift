@@ -49,3 +49,18 @@ struct EverydayWordingTests {
         #expect(stand.stdout.contains("rehab cannot check 1 hour"), "\(stand.stdout)")
     }
 }
+
+extension EverydayWordingTests {
+    @Test("status past a phase's planned end says what the next phase still needs and to ask the therapist")
+    func heldBackSaysWhy() throws {
+        let p = try Patient()
+        let early = try p.run("status")
+        #expect(!early.stdout.contains("could have started"), "\(early.stdout)")
+        // Surgery 2026-10-31 (SafetyTests.today is week 3); at week 29 the patient is still in phase 1.
+        let late = try p.run(["status"], today: "2027-05-22")
+        #expect(late.stdout.contains("Phase 2, 'Early stabilization', could have started on 2026-12-12; it still needs: "),
+                "\(late.stdout)")
+        #expect(late.stdout.contains("clear outpatient-pt by NAME") && late.stdout.contains("Ask your therapist to review"),
+                "\(late.stdout)")
+    }
+}

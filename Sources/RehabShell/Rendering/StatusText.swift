@@ -41,6 +41,17 @@ struct StatusText {
         for i in StatusText.questionnairesDue(a, record: record) {
             out += "\nOutcome questionnaire due: type 'measure \(i.rawValue)' (\(MeasureText.name(i))).\n"
         }
+        // Past the phase's planned end and still in it: say what the next phase waits for, so a patient who is held
+        // back knows why and whom to ask (a new patient at week 29 read only "Phase 1 (weeks 0–6)").
+        if case .inPhase(let i) = a.state, i + 1 < a.program.phases.count,
+           let end = a.program.phases[i].end?.date(surgery: a.surgery), end <= a.date {
+            let next = a.program.phases[i + 1]
+            let open = a.machine.gates(for: i + 1, on: a.date).filter { !$0.met }.map(\.text)
+            if !open.isEmpty {
+                out += "\nPhase \(i + 2), '\(next.name)', could have started on \(end); it still needs: "
+                    + open.joined(separator: "; ") + ". Ask your therapist to review your progress.\n"
+            }
+        }
         if let next = a.unlocks.first {
             out += "\nNext: \(next.what)" + (next.on.map { " on \($0)" } ?? "") + ((next.when ?? "").isEmpty ? "" : " — \(next.when ?? "")") + ".\n"
         }
