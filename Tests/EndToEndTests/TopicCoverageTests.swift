@@ -47,7 +47,7 @@ struct TopicCoverageTests {
         flying 3 Ask first | say nothing about flying
         showering 0 No | 3 days (Krames)
         showering 2 Yes | shower chair
-        bathing 3 No | tub baths and hot tubs until week 4
+        bathing 3 No | tub baths until week 4
         swimming 3 No | no swimming until week 4
         hot-tub 3 No | no hot tubs until week 4
         stairs 2 Yes | once or twice a day in the first few weeks (Brainlab)
