@@ -90,7 +90,7 @@ struct TopicCoverageTests {
         flying 3 Limited | at least 6 weeks for long flights
         showering 0 No | day 7 (North Star)
         showering 5 Yes | padding taken out
-        bathing 3 No | until your surgeon clears wound
+        bathing 3 No | until your surgeon has seen the incision healed
         swimming 3 No | no swimming until
         hot-tub 3 No | no hot tubs until
         stairs 3 Yes | no limit on stairs after a neck fusion

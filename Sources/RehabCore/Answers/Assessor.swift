@@ -28,7 +28,8 @@ public enum Assessor {
             return target <= current
         }
         let facts = Release.Facts(surgery: surgery, day: day, isCleared: isCleared, reached: reached,
-                                  phaseName: { program.phaseIndex($0).map { program.phases[$0].name } ?? $0 })
+                                  phaseName: { program.phaseIndex($0).map { program.phases[$0].name } ?? $0 },
+                                  clearanceWords: { program.clearanceWords($0) })
         var active: [ActiveRestriction] = []
 
         func inForce(_ r: Restriction) -> Bool {

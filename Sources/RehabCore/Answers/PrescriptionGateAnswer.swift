@@ -12,7 +12,8 @@ extension Assessment {
                                  }
                                  return target <= current
                              },
-                             phaseName: { program.phaseIndex($0).map { program.phases[$0].name } ?? $0 })
+                             phaseName: { program.phaseIndex($0).map { program.phases[$0].name } ?? $0 },
+                             clearanceWords: { program.clearanceWords($0) })
     }
 
     /// Whether a prescription's own gate holds today (an item with no gate always does).

@@ -46,6 +46,14 @@ public struct Program: Hashable, Sendable, Codable {
     /// The words a patient reads for an activity: its declaration's, else its id with spaces; never the bare id.
     public func words(for activity: Activity) -> String { activityWords[activity.name] ?? activity.defaultWords }
 
+    /// A clearance in the patient's words: its declared meaning ("your surgeon allows driving, and …"), or, for a
+    /// clearance named after an activity, "your surgeon clears turning or bending your neck"; nil for other ids.
+    public func clearanceWords(_ topic: String) -> String? {
+        if let declared = declaredClearances[topic], !declared.isEmpty { return declared }
+        if let words = activityWords[topic], words != topic { return "your surgeon clears \(words)" }
+        return nil
+    }
+
     /// The first week in which the last phase has ended, or (open-ended) has begun: how far a week-by-week table goes.
     public func lastWeek(surgery: CalendarDay) -> Int {
         guard let last = phases.last else { return 0 }
