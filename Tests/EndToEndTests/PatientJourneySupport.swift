@@ -213,35 +213,41 @@ enum PatientJourney {
 
 /// rehab reading a script from a pipe while the test reads its stdout as it arrives, to kill it mid-stream.
 final class StreamingRehab {
-    let process = Process()
-    private let output = Pipe()
-    private let errors = Pipe()
-    private let input = Pipe()
+    private let child: SpawnedChild
     private(set) var stdout: [UInt8] = []
+    /// How rehab ended; set by `kill9`.
+    private(set) var end: ChildExit?
+    /// Set once the pid has been reaped (or reaping failed): it must not be signalled after that.
+    private var reaped = false
+    /// True once `kill9` found rehab killed by a signal rather than finished.
+    var killedBySignal: Bool { end?.signaled ?? false }
 
     init(arguments: [String], env: [String: String], script: String) throws {
-        _ = ignoreSigpipeOnce
-        process.executableURL = URL(fileURLWithPath: RehabBinary.path)
-        process.arguments = arguments
-        process.environment = env
-        if let home = env["HOME"] { process.currentDirectoryURL = URL(fileURLWithPath: home) }
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try launch(process)
-        let writer = input.fileHandleForWriting
-        let bytes = Data(script.utf8)
+        // Run in the sandbox's HOME, like `runRehab`. stderr stays an unread pipe, as it was with `Process`.
+        child = try spawnChild(RehabBinary.path, arguments, env: env, directory: env["HOME"])
+        let writer = child.stdin
+        let bytes = Array(script.utf8)
         Thread.detachNewThread {
-            try? writer.write(contentsOf: bytes)
-            try? writer.close()
+            writeAll(writer, bytes)
+            close(writer)
         }
+    }
+
+    /// Kills and reaps rehab if `kill9` was never reached (a failed expectation), and closes the pipes.
+    deinit {
+        if !reaped {
+            kill(child.pid, SIGKILL)
+            _ = try? child.reap()
+        }
+        close(child.stdout)
+        close(child.stderr)
     }
 
     var text: String { String(decoding: stdout, as: UTF8.self) }
 
     /// Reads stdout until `needle` has appeared `times` times; false on timeout or end of output.
     func waitFor(_ needle: String, times: Int, timeout: Double) -> Bool {
-        let fd = output.fileHandleForReading.fileDescriptor
+        let fd = child.stdout
         let deadline = Date().addingTimeInterval(timeout)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while PatientJourney.count(needle, in: text) < times {
@@ -258,9 +264,11 @@ final class StreamingRehab {
         return true
     }
 
-    /// SIGKILL, then waits for the process to be gone.
+    /// SIGKILL, then waits for the process to be gone (a child that had already ended keeps its own status).
     func kill9() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        guard !reaped else { return }
+        kill(child.pid, SIGKILL)
+        end = try? child.reap()
+        reaped = true
     }
 }

@@ -92,7 +92,7 @@ struct RunResult {
 }
 
 private final class Collected: @unchecked Sendable {
-    var data = Data()
+    var bytes: [UInt8] = []
 }
 
 enum HarnessError: Error, CustomStringConvertible {
@@ -108,16 +108,10 @@ enum HarnessError: Error, CustomStringConvertible {
 
 let ignoreSigpipeOnce: Void = { signal(SIGPIPE, SIG_IGN); return () }()
 
-/// Foundation's `Process.run()` on Linux is not safe to call from several threads at once, nor while another
-/// thread forks a pseudo-terminal child (crashes inside it were seen with tests launching in parallel), so every
-/// launch in the tests, `Process` or `forkpty`, takes this lock.
+/// Every launch in the tests, `posix_spawn` (`spawnChild`) or `forkpty` (`PTYSession`), takes this lock, so the
+/// pipes made for one launch are close-on-exec before any other child is forked. (It began as a guard around
+/// Foundation's `Process.run()`, which crashed when called from several threads at once on Linux.)
 let launchLock = NSLock()
-
-func launch(_ process: Process) throws {
-    launchLock.lock()
-    defer { launchLock.unlock() }
-    try process.run()
-}
 
 /// Runs rehab with stdin, stdout and stderr all pipes (script mode), with a deadline.
 func runRehab(_ arguments: [String], stdin: String = "", env: [String: String], timeout: Double = 20) throws -> RunResult {
@@ -128,46 +122,47 @@ func runRehab(_ arguments: [String], stdin: String = "", env: [String: String], 
 /// Runs any program with all three standard streams as pipes, with a deadline.
 func runProcess(_ executable: String, _ arguments: [String], stdin: String = "", env: [String: String]? = nil,
                 directory: String? = nil, timeout: Double = 20) throws -> RunResult {
-    _ = ignoreSigpipeOnce
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let env { process.environment = env }
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try launch(process)
+    let child = try spawnChild(executable, arguments, env: env, directory: directory)
 
+    // Both outputs are read to end of file at the same time, so a child filling one pipe never blocks.
     let out = Collected(), err = Collected()
     let readers = DispatchGroup()
-    for (pipe, box) in [(output, out), (errors, err)] {
+    for (fd, box) in [(child.stdout, out), (child.stderr, err)] {
         readers.enter()
         Thread.detachNewThread {
-            box.data = pipe.fileHandleForReading.readDataToEndOfFile()
+            box.bytes = readToEnd(fd)
+            close(fd)
             readers.leave()
         }
     }
-    let bytes = Data(stdin.utf8)
-    let writer = input.fileHandleForWriting
+    let bytes = Array(stdin.utf8)
+    let writer = child.stdin
     Thread.detachNewThread {
-        try? writer.write(contentsOf: bytes)
-        try? writer.close()
+        writeAll(writer, bytes)
+        close(writer)
+    }
+    // The child is waited for without being reaped, so a timeout can still kill that pid and nothing else.
+    let ended = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+        child.waitUntilEnded()
+        ended.signal()
     }
 
     let name = (executable as NSString).lastPathComponent
-    if finished.wait(timeout: .now() + timeout) == .timedOut {
-        process.terminate()
-        _ = finished.wait(timeout: .now() + 2)
+    if ended.wait(timeout: .now() + timeout) == .timedOut {
+        kill(child.pid, SIGKILL)
+        if ended.wait(timeout: .now() + 2) == .success {
+            _ = try? child.reap()
+        } else {
+            Thread.detachNewThread { _ = try? child.reap() }
+        }
         throw HarnessError.timeout("\(name) \(arguments) did not exit within \(timeout) s")
     }
+    let end = try child.reap()
     if readers.wait(timeout: .now() + 5) == .timedOut {
         throw HarnessError.timeout("\(name) \(arguments) exited but its output pipes stayed open")
     }
-    return RunResult(status: process.terminationStatus, stdoutBytes: Array(out.data), stderrBytes: Array(err.data))
+    return RunResult(status: end.status, stdoutBytes: out.bytes, stderrBytes: err.bytes)
 }
 
 /// Shows control characters, for failure messages.
