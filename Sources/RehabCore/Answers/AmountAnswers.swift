@@ -13,7 +13,7 @@ extension Assessment {
             return can(activity).adding("Your program sets no amount for \(program.words(for: activity)), so rehab cannot check "
                                         + "\(amount.shown(in: unit)); ask your therapist what is right for you.")
         }
-        return withHold(amountAnswer(activity, amount, what: what))
+        return withHold(amountAnswer(activity, amount, what: what), advice: activity)
     }
 
     public func canLift(_ weight: Weight, what: String? = nil) -> Verdict { can(.lifting, amount: Quantity(weight), what: what) }
