@@ -64,3 +64,48 @@ extension EverydayWordingTests {
                 "\(late.stdout)")
     }
 }
+
+/// Cases a review of the change found, each once a Yes (or Limited) where a rule in force said no.
+extension EverydayWordingTests {
+    @Test("a ban replaced by an amount needs who ordered it; the weight said beats the object's; every amount counts")
+    func reviewedLoosenings() throws {
+        let p = try Patient()
+        let drive = try p.run("restrict", "driving", "480", "min")
+        #expect(drive.status == 2 && drive.stderr.contains("needs who gave it"), "\(drive)")
+        #expect(try p.run("can", "drive").stdout.hasPrefix("No — no driving"))
+        for q in ["can I lift 40 lb of books", "can I lift a 40 lb bag of flour", "can I lift 5 lb and 20 lb"] {
+            let r = try p.run(q.split(separator: " ").map(String.init))
+            #expect(r.stdout.hasPrefix("No — lifting is limited to 10 lb") && r.stdout.contains("40 lb is over it")
+                    || r.stdout.contains("20 lb is over it"), "\(q): \(r.stdout)")
+        }
+        // A weight with another topic is a lifting question too: never a plain Yes for the other topic.
+        let stairs = try p.run("can", "I", "carry", "groceries", "up", "the", "stairs")
+        #expect(!stairs.stdout.hasPrefix("Yes — climbing stairs"), "\(stairs.stdout)")
+    }
+
+    @Test("a walk judged by the limit in its own unit; gear worn 'when in and out of bed' is not freed in bed")
+    func reviewedDimensionsAndBed() throws {
+        let p = try Patient()
+        try p.use(program: """
+            program walks "Walks"
+            activity walking "walking"
+            walk at most 30 min until week 6
+            walk at most 1 mi until week 6
+            exercise walking "Walking"
+            phase p "P" weeks 0-12
+              walking 10 min, 3 times a day
+            expect week 3: walk at most 1 mi, walk at most 30 min
+            """, named: "walks.rehab")
+        let far = try p.run("can", "walk", "2", "mi")
+        #expect(far.stdout.hasPrefix("No — walking is limited to 1 mile at a time"), "\(far.stdout)")
+        let long = try p.run("can", "I", "walk", "for", "2", "hours")
+        #expect(long.stdout.hasPrefix("No — walking is limited to 30 minutes at a time"), "\(long.stdout)")
+        let check = try p.run("check", p.sandbox.root + "/walks.rehab")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let order = try p.run("restrict", "brace", "when", "in", "and", "out", "of", "bed", "by", "Dr Lee")
+        #expect(order.status == 0, "\(order.stderr)")
+        let bed = try p.run("can", "I", "sleep", "without", "my", "brace")
+        #expect(bed.stdout.hasPrefix("Wear it — ") && bed.stdout.contains("ask your surgeon before you sleep without it"),
+                "\(bed.stdout)")
+    }
+}

@@ -35,7 +35,7 @@ extension Assessment {
         if let ban = ban(on: activity) {
             return no(id, ban, "no \(words) at all \(ban.untilText), set by \(ban.authority)" + tail(m?.instead))
         }
-        guard let r = amountLimit(on: activity), let cap = r.rule.cap else {
+        guard let r = amountLimit(on: activity, in: asked.dimension) ?? amountLimit(on: activity), let cap = r.rule.cap else {
             if let r = limitation(on: activity) {
                 return limitAnswer(activity, r).adding("The limit gives no number, so rehab cannot check \(askedText) against it; "
                                                         + "ask your therapist how long is right for you.")

@@ -55,12 +55,14 @@ public struct Assessment: Sendable {
 
     /// The strictest amount in force on a measured activity (lifting, sitting, riding…).
     /// An amount the surgeon sets and has not recorded counts at its fallback, or as none at all.
-    public func amountLimit(on activity: Activity) -> ActiveRestriction? {
-        restrictions.filter { $0.rule.isAmount(on: activity) }
-            .min { a, b in
-                guard let x = a.rule.cap, let y = b.rule.cap else { return false }
-                return x.isExceeded(by: y)
-            }
+    /// With `dimension`, only rules in it count: a walk asked in miles is judged by the mile limit, not the minutes one.
+    public func amountLimit(on activity: Activity, in dimension: Quantity.Dimension? = nil) -> ActiveRestriction? {
+        let rules = restrictions.filter { $0.rule.isAmount(on: activity) }
+        let candidates = dimension.map { d in rules.filter { $0.rule.cap?.dimension == d } } ?? rules
+        return candidates.min { a, b in
+            guard let x = a.rule.cap, let y = b.rule.cap else { return false }
+            return x.isExceeded(by: y)
+        }
     }
 
     public var liftLimit: ActiveRestriction? { amountLimit(on: .lifting) }

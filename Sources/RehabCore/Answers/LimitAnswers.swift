@@ -43,8 +43,12 @@ extension Assessment {
     public func canGoWithoutInBed(_ gear: String) -> Verdict {
         let v = can(Activity(gear))
         guard emergencyAdvice == nil, let r = wearing(gear) else { return v }
-        let note = (r.note ?? "").lowercased()
-        let upOnly = ["when up", "out of bed", "when you are up", "when you're up", "upright"].contains { note.contains($0) }
+        // Only a note that starts "when up" or "when out of bed" and says nothing more about bed, night or exceptions
+        // ("when in and out of bed", "when up and also in bed", "when not upright" are not up-only).
+        let note = (r.note ?? "").lowercased().trimmingSpaces
+        let prefix = ["when up", "when out of bed", "when you are up", "when you're up"].first { note.hasPrefix($0) }
+        let rest = prefix.map { String(note.dropFirst($0.count)) } ?? ""
+        let upOnly = prefix != nil && !["bed", "night", "sleep", "not", " and ", "also", "lying", "always"].contains { rest.contains($0) }
         guard upOnly else {
             return v.adding("Your program's rule does not say you may take it off in bed: ask your surgeon before you sleep without it.")
         }

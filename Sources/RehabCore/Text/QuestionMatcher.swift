@@ -57,9 +57,10 @@ public struct QuestionMatcher: Sendable {
         }
         for r in program.routines { add(.routine(r.id), [r.id.replacingHyphens] + QuestionMatcher.nameParts(r.name)) }
         phrases = list
-        self.objects = objects.map { o in
-            (o.id, QuestionMatcher.words(o.id.replacingHyphens))
-        }
+        // An object whose words are only a way of lifting ("carry-on" is "carry" once "on" is dropped) would take
+        // the verb out of every question that uses it.
+        self.objects = objects.map { o in (o.id, QuestionMatcher.words(o.id.replacingHyphens)) }
+            .filter { o in !o.1.isEmpty && !o.1.allSatisfy(QuestionMatcher.liftingVerbs.contains) }
         prescribed = Set(program.mentionedExercises)
     }
 
@@ -67,6 +68,9 @@ public struct QuestionMatcher: Sendable {
     static func nameParts(_ name: String) -> [String] {
         name.split(whereSeparator: { $0 == "(" || $0 == ")" }).map(String.init)
     }
+
+    /// Words that say how something is lifted, never what.
+    static let liftingVerbs: Set<String> = Set(["carry", "lift", "hold", "pick", "up"].map { stem($0) })
 
     // MARK: openers
 
@@ -92,7 +96,11 @@ public struct QuestionMatcher: Sendable {
 
     public func match(_ text: String) -> Result {
         var tokens = Quantity.tokens(text)
-        let amount = Quantity.take(from: &tokens)
+        // Every amount is taken out; the largest of the first one's kind is the one answered ("5 lb and 20 lb").
+        var amount = Quantity.take(from: &tokens)
+        while let more = Quantity.take(from: &tokens) {
+            if let a = amount, a.dimension == more.dimension, a.isExceeded(by: more) { amount = more }
+        }
         var said = QuestionMatcher.words(tokens.joined(separator: " "))
         // An everyday object named in full ("a gallon of milk"): its words are the object, not a topic.
         var object: String?

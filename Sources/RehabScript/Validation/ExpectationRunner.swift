@@ -66,7 +66,9 @@ public enum ExpectationRunner {
             return a.isOnHold ? nil : "the patient is \(a.phaseLabel)"
         case .atMost(let activity, let q):
             let at = { (r: ActiveRestriction) in r.source.map { " (\($0))" } ?? "" }
-            guard let r = a.amountLimit(on: activity), let limit = r.rule.cap else { return "no \(activity.name) limit is in force" }
+            guard let r = a.amountLimit(on: activity, in: q.dimension) ?? a.amountLimit(on: activity), let limit = r.rule.cap else {
+                return "no \(activity.name) limit is in force"
+            }
             if limit.isSameAmount(as: q) { return nil }
             if case .atMostPerSurgeon = r.rule { return "'\(r.rule.text)' is in force" + at(r) }
             return "the limit in force is \(limit)" + at(r)

@@ -46,14 +46,36 @@ extension Question {
 
     private static func question(_ topic: QuestionMatcher.Topic, amount: Quantity?, object: String?,
                                  saidMore: Bool, inBed: Bool = false, shell: Shell, view: Shell.PatientView) -> Question {
+        // A weight said with another topic (`carry 30 lb up the stairs`, `lift 3 lb over my head`) is also a lifting
+        // question: the stricter of the two answers stands.
+        if let amount, amount.dimension == .weight, topic != .activity(.lifting) {
+            let other = question(topic, amount: nil, object: nil, saidMore: false, inBed: inBed, shell: shell, view: view)
+            return .stricter(.amount(.lifting, amount, what: nil), other)
+        }
+        let q = plainQuestion(topic, amount: amount, object: object, saidMore: saidMore, inBed: inBed, shell: shell, view: view)
+        // Words the matched topic does not cover (`lift 5 lb from the floor`) may change the answer: a Yes to an amount
+        // becomes Limited, with what was left unchecked.
+        if saidMore, amount != nil, case .amount = q { return .unsure(q) }
+        return q
+    }
+
+    private static func plainQuestion(_ topic: QuestionMatcher.Topic, amount: Quantity?, object: String?,
+                                      saidMore: Bool, inBed: Bool, shell: Shell, view: Shell.PatientView) -> Question {
         switch topic {
         case .exercise(let id):
+            // `can I walk for 2 hours` under `walk at most 30 min`: the rule on what the exercise is answers.
+            if let amount, let measured = MeasuredActivity.of(Activity(id)), measured.dimensions.contains(amount.dimension),
+               view.program.activities.contains(measured.activity) || view.record.orders.contains(where: { $0.activity == measured.activity }) {
+                return .amount(measured.activity, amount, what: nil)
+            }
             // `can I walk 2 miles`: the prescription's dose is the answer; rehab does not stretch it.
             guard let amount else { return .exercise(id) }
             return .noted(.exercise(id), "Your program gives the dose above; before doing more (\(amount.shown(in: .lb))), "
                               + "ask your therapist.")
         case .routine(let id): return .routine(id)
         case .activity(let activity):
+            // The weight said comes first (`a 40 lb bag of flour`); the object's typical weight only when none was.
+            if activity == .lifting, let amount, amount.dimension == .weight { return .amount(.lifting, amount, what: nil) }
             if activity == .lifting, let object, let entry = shell.objects.entry(object) {
                 return .amount(.lifting, Quantity(entry.weight), what: entry.name.lowercased())
             }
@@ -61,8 +83,8 @@ extension Question {
             // prescription (a rule on it, `walk at most 1 mi`, is answered as a rule below).
             if view.program.exercise(activity.name) != nil, !view.program.activities.contains(activity),
                !view.record.orders.contains(where: { $0.activity == activity }) {
-                return question(.exercise(activity.name), amount: amount, object: object, saidMore: saidMore,
-                                shell: shell, view: view)
+                return plainQuestion(.exercise(activity.name), amount: amount, object: object, saidMore: saidMore,
+                                     inBed: inBed, shell: shell, view: view)
             }
             // `sleep without my brace`, `take my collar off in bed`: gear in bed has its own answer.
             if Activity.gear.contains(activity), inBed { return .gearInBed(activity.name) }

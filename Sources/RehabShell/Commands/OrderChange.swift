@@ -26,9 +26,20 @@ struct OrderChange {
         pairs.contains { p in
             guard let b = p.before else { return false }
             guard let a = p.after else { return true }
-            // An amount that rises loosens; so does recording the surgeon's number above the fallback kept till then.
-            guard let x = b.rule.cap, let y = a.rule.cap else { return false }
-            return x.isExceeded(by: y)
+            guard b.rule != a.rule else { return false }
+            switch (b.rule, a.rule) {
+            case (.no, .no), (.wear, .wear), (.wearIfOrdered, _): return false
+            // A ban that becomes anything else (`restrict driving 480 min` over `no driving`) lets the patient do more.
+            case (.no, _): return true
+            // A worded limit or gear rule replaced by an amount or nothing worn cannot be shown to be stricter.
+            case (.limit, .no): return false
+            case (.limit, _), (.wear, _): return true
+            default:
+                // An amount that rises loosens, as does one in another unit it cannot be compared with; so does
+                // recording the surgeon's number above the fallback kept till then.
+                guard let x = b.rule.cap, let y = a.rule.cap else { return false }
+                return x.dimension != y.dimension || x.isExceeded(by: y)
+            }
         }
     }
 

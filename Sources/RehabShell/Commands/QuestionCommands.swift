@@ -117,6 +117,10 @@ enum Question {
     case unweighed
     /// Gear asked about in bed (`can I sleep without my brace`).
     case gearInBed(String)
+    /// Two questions in one (`carry 30 lb up the stairs`): the stricter answer stands.
+    indirect case stricter(Question, Question)
+    /// A question whose words said more than rehab could check: never more than "Limited".
+    indirect case unsure(Question)
     /// An activity the library names but the program has no rule on (`can I play golf`): never a guessed Yes.
     case noRule(Activity)
 
@@ -150,8 +154,9 @@ enum Question {
                 let ruled = program.activities.contains(m.activity) || view.record.orders.contains { $0.activity == m.activity }
                 return ruled ? .amount(m.activity, q, what: nil) : .noRule(m.activity)
             } catch {
-                // `sit in the car for an hour` is another topic; a bad amount keeps its message.
-                if let other = inOwnWordsIfClear(words, shell: shell, view: view), other.activity != m.activity { return other }
+                // `sit in the car for an hour` is another topic; a bad amount (`ride 10 lb`) keeps its message.
+                if Quantity.parse(rest) == nil, let other = inOwnWordsIfClear(words, shell: shell, view: view),
+                   other.activity != m.activity { return other }
                 throw error
             }
         case "do":
@@ -205,6 +210,15 @@ enum Question {
             return a.emergencyAdvice == nil ? v.adding(note) : v
         case .noRule(let act): return Question.noRuleAnswer(act, a)
         case .gearInBed(let gear): return a.canGoWithoutInBed(gear)
+        case .stricter(let q1, let q2):
+            let (v1, v2) = (q1.answer(a, record: record), q2.answer(a, record: record))
+            func rank(_ v: Verdict) -> Int { !v.allowed ? 0 : v.qualifier == nil ? 2 : 1 }
+            return rank(v2) < rank(v1) ? v2 : v1
+        case .unsure(let q):
+            let v = q.answer(a, record: record)
+            guard v.allowed, v.qualifier == nil, a.emergencyAdvice == nil else { return v }
+            return v.qualified(.limited).adding("Your question said more than rehab can check; if it means bending, reaching "
+                                                 + "or lifting from low down, ask your therapist first.")
         case .unweighed: return Question.unweighedAnswer(a)
         }
     }
