@@ -252,6 +252,8 @@ extension Assessment {
         guard !isOnHold, let index = state.phaseIndex ?? (state == .completed ? program.phases.indices.last : nil) else { return [] }
         var ids: [String] = []
         let rungs = rungs(record: record)
+        // The rules once, not the whole restriction (origin, release, source) copied for every prescription.
+        let rules = restrictions.map(\.rule)
         for p in program.phases[index].prescriptions where gateHolds(p) {
             var id = p.exercise
             if p.isLadder {
@@ -260,7 +262,7 @@ extension Assessment {
             }
             let loads = program.exercise(id)?.loads ?? Loads()
             if !p.alternatives.isEmpty, positions(of: p).open.isEmpty { continue }
-            if restrictions.allSatisfy({ loads.conflict(with: $0.rule) == nil }), !ids.contains(id) { ids.append(id) }
+            if rules.allSatisfy({ loads.conflict(with: $0) == nil }), !ids.contains(id) { ids.append(id) }
         }
         return ids
     }
