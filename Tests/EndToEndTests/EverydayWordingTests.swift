@@ -109,3 +109,28 @@ extension EverydayWordingTests {
                 "\(bed.stdout)")
     }
 }
+
+/// Cases a second probe found.
+extension EverydayWordingTests {
+    @Test("overhead lifting after lumbar fusion, a walk over the dose, amounts in the wrong unit or unusable, no brace")
+    func secondProbe() throws {
+        let p = try Patient()
+        let overhead = try p.run("can", "I", "lift", "a", "2", "lb", "weight", "over", "my", "head")
+        #expect(overhead.stdout.hasPrefix("No — no lifting anything above your head until week 12"), "\(overhead.stdout)")
+        let long = try p.run("can", "I", "walk", "for", "2", "hours")
+        #expect(long.stdout.hasPrefix("Limited — part of phase") && long.stdout.contains("more than this week's dose"),
+                "\(long.stdout)")
+        let short = try p.run("can", "I", "walk", "for", "5", "minutes")
+        #expect(short.stdout.hasPrefix("Yes — part of phase") && !short.stdout.contains("dose ("), "\(short.stdout)")
+        for q in ["can I walk 5 lb", "can I lift 20 minutes", "can I walk 1e400 miles", "can I walk for -20 minutes",
+                  "can I lift 99999999999999999999 lb"] {
+            let r = try p.run(q.split(separator: " ").map(String.init))
+            #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.split(separator: "\n").count == 1, "\(q): \(r)")
+        }
+        let nsaid = try p.run("can", "I", "take", "celebrex")
+        #expect(nsaid.stdout.hasPrefix("No — no taking anti-inflammatory pain medicine"), "\(nsaid.stdout)")
+        let acdf = try Patient(procedure: "cervical-fusion")
+        let brace = try acdf.run("do", "I", "have", "to", "wear", "my", "brace")
+        #expect(brace.stdout.hasPrefix("Not needed — ") && brace.stdout.contains("If you mean your neck collar"), "\(brace.stdout)")
+    }
+}

@@ -103,8 +103,9 @@ struct LimitCommandTests {
         let p = try SafetyTests.Patient(procedure: "cervical-fusion")
         let brace = try p.run("can", "brace")
         #expect(brace.status == 0, "\(brace.stderr)")
-        #expect(brace.stdout.hasPrefix("Yes — nothing in your program or your surgeon's orders asks you to wear a brace now."),
+        #expect(brace.stdout.hasPrefix("Not needed — nothing in your program or your surgeon's orders asks you to wear a brace now."),
                 "\(brace.stdout)")
+        #expect(brace.stdout.contains("If you mean your neck collar"), "\(brace.stdout)")
         #expect(try p.run("can", "collar").stdout.hasPrefix("Wear it — your collar must be worn (as your surgeon ordered)"))
     }
 }

@@ -34,8 +34,8 @@ struct TopicCoverageTests {
         sleeping-on-back 3 Yes | pillow under your knees (Farjoodi)
         brace 2 Wear it | not in bed or at night
         brace 3 Wear it | shower without it from week 2 (Farjoodi)
-        brace 6 Yes | asks you to wear a brace
-        collar 3 Yes | asks you to wear a collar
+        brace 6 Not needed | asks you to wear a brace
+        collar 3 Not needed | asks you to wear a collar
         sitting 3 Limited | rolled-up towel behind the small of your back
         standing 3 Limited | up to 15 minutes at a time
         standing 3 Limited | rest one foot on a low stool
@@ -80,7 +80,7 @@ struct TopicCoverageTests {
         sleeping-on-back 2 Yes | wedge pillow is fine
         collar 2 Wear it | even in bed and in the shower (UW Health)
         collar 3 Wear it | soft one may come off to shower and eat
-        brace 3 Yes | asks you to wear a brace
+        brace 3 Not needed | asks you to wear a brace
         sitting 3 Yes | change position after about 60 minutes
         standing 3 Ask first | say nothing about standing
         riding 3 Limited | up to 45 minutes at a time
@@ -123,7 +123,7 @@ struct TopicCoverageTests {
         sleeping-on-side 3 Yes | pillow between your knees
         sleeping-on-back 3 Yes | pillow under your knees
         brace 3 Only if ordered | not in bed or at night
-        collar 3 Yes | asks you to wear a collar
+        collar 3 Not needed | asks you to wear a collar
         sitting 3 Yes | no disc-replacement source sets a sitting limit
         standing 3 Ask first | say nothing about standing
         riding 3 Limited | up to 30 minutes at a time

@@ -31,8 +31,14 @@ extension Assessment {
                            changesWhen: "your surgeon orders it", restriction: r, source: r.source)
                 .qualified(.ifOrdered)
         }
-        return Verdict(id: gear, allowed: true,
-                       reason: "nothing in your program or your surgeon's orders asks you to wear a \(gear) now.")
+        let v = Verdict(id: gear, allowed: true,
+                        reason: "nothing in your program or your surgeon's orders asks you to wear a \(gear) now.")
+            .qualified(.notNeeded)
+        // After neck surgery a patient may call the collar a "neck brace": say that it has a rule of its own.
+        if gear == "brace", wearing("collar") != nil || wornIfOrdered("collar") != nil {
+            return v.adding("If you mean your neck collar (sometimes called a neck brace), it has its own rule: type 'can collar'.")
+        }
+        return v
     }
 }
 

@@ -36,6 +36,8 @@ public struct Verdict: Hashable, Sendable {
         case ifOrdered = "if-ordered"
         /// Not allowed until asked: the program has no rule on it, and rehab does not guess (`can I play golf`).
         case askFirst = "ask-first"
+        /// Gear nothing asks the patient to wear now (`can brace` with no brace rule): not "Yes", which reads as "wear it".
+        case notNeeded = "not-needed"
     }
 
     /// `yes`, `no`, `limited`, `wear`, `if-ordered` or `ask-first`, as `--json` shows it.

@@ -145,13 +145,25 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
             var t = String(raw).trimmingSpacesAndPunctuation
             guard !t.isEmpty else { continue }
             if raw.hasPrefix("-"), t.first?.isNumber == true { t = "-" + t }  // `-5 lb` is no amount, not 5 lb
-            if let split = t.firstIndex(where: { $0.isLetter }), split > t.startIndex, Double(t[..<split]) != nil {
+            // Only a unit is split off ("30min"); "1e400" stays one (unusable) number.
+            if let split = t.firstIndex(where: { $0.isLetter }), split > t.startIndex, Double(t[..<split]) != nil,
+               Unit(word: String(t[split...])) != nil {
                 out.append(String(t[..<split])); out.append(String(t[split...]))
             } else {
                 out.append(t)
             }
         }
         return out
+    }
+
+    /// A number before a unit that no amount can be (`-20 minutes`, `1e400 miles`, `nan lb`, a million pounds), as
+    /// typed; nil when every amount is usable. Questions refuse these rather than drop the number and answer anyway.
+    public static func unusableAmount(in tokens: [String]) -> String? {
+        for i in tokens.indices where i > 0 && Unit(word: tokens[i]) != nil {
+            guard let v = Double(tokens[i - 1]) else { continue }
+            if !v.isFinite || v < 0 || v > 1_000_000 { return tokens[i - 1] + " " + tokens[i] }
+        }
+        return nil
     }
 
     static let numberWords: [String: Double] = [
@@ -187,5 +199,22 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
             return Quantity(value, unit)
         }
         return nil
+    }
+}
+
+extension Dose {
+    /// The dose's time or distance as an amount, in the dimension a limit is measured in.
+    public func amount(in dimension: Quantity.Dimension) -> Quantity? {
+        switch dimension {
+        case .time: return minutes.map(Quantity.minutes)
+        case .distance:
+            guard let d = distance else { return nil }
+            switch d.unit {
+            case .mi: return Quantity(d.value, .mi)
+            case .km: return Quantity(d.value, .km)
+            case .m: return Quantity(d.value, .m)
+            }
+        case .weight: return nil
+        }
     }
 }

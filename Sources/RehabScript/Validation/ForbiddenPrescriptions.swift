@@ -81,19 +81,3 @@ enum ForbiddenPrescriptions {
     }
 }
 
-extension Dose {
-    /// The dose's time or distance as an amount, in the dimension a limit is measured in.
-    func amount(in dimension: Quantity.Dimension) -> Quantity? {
-        switch dimension {
-        case .time: return minutes.map(Quantity.minutes)
-        case .distance:
-            guard let d = distance else { return nil }
-            switch d.unit {
-            case .mi: return Quantity(d.value, .mi)
-            case .km: return Quantity(d.value, .km)
-            case .m: return Quantity(d.value, .m)
-            }
-        case .weight: return nil
-        }
-    }
-}

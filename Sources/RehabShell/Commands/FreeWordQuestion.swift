@@ -9,8 +9,17 @@ extension Question {
         let text = words.joined(separator: " ")
         let shown = "can " + Excerpt.of(text)
         let program = view.program
+        if let bad = Quantity.unusableAmount(in: Quantity.tokens(text)) {
+            throw .usage("'\(Excerpt.of(bad))' is not an amount rehab can check; give a number from 0 up, for example "
+                         + "'can I walk for 30 minutes' or 'can I lift 10 lb'.")
+        }
         switch shell.matcher(for: program).match(text) {
         case .topic(let topic, let amount, let object, let routine, let saidMore):
+            // `walk 5 lb`, `lift 20 minutes`: an amount in a unit the activity is not measured in is refused.
+            if let amount, let m = Question.measuredActivity(of: topic), !m.dimensions.contains(amount.dimension) {
+                throw .usage("\(program.words(for: m.activity)) is measured in \(m.unitWords), not '\(amount.unit.rawValue)'; "
+                             + "type for example '\(m.dimensions.first == .weight ? "can I lift 10 lb" : "can I \(m.verb) for 30 minutes")'.")
+            }
             var q = question(topic, amount: amount, object: object, saidMore: saidMore, inBed: Question.saysBed(text),
                              shell: shell, view: view)
             if let routine, let r = program.routine(routine) {
@@ -70,8 +79,7 @@ extension Question {
             }
             // `can I walk 2 miles`: the prescription's dose is the answer; rehab does not stretch it.
             guard let amount else { return .exercise(id) }
-            return .noted(.exercise(id), "Your program gives the dose above; before doing more (\(amount.shown(in: .lb))), "
-                              + "ask your therapist.")
+            return .exerciseAmount(id, amount)
         case .routine(let id): return .routine(id)
         case .activity(let activity):
             // The weight said comes first (`a 40 lb bag of flour`); the object's typical weight only when none was.
@@ -105,6 +113,29 @@ extension Question {
             }
             return .activity(activity)
         }
+    }
+
+    /// The measured activity a topic is: an activity (`riding`) or an exercise named after one (`walking`).
+    static func measuredActivity(of topic: QuestionMatcher.Topic) -> MeasuredActivity? {
+        switch topic {
+        case .activity(let a): return MeasuredActivity.of(a)
+        case .exercise(let id): return MeasuredActivity.of(Activity(id))
+        case .routine: return nil
+        }
+    }
+
+    /// `can I walk for 2 hours`: the prescription answers; an amount over this week's dose is "Limited".
+    static func exerciseAmountAnswer(_ id: String, _ amount: Quantity, _ a: Assessment, record: PatientRecord) -> Verdict {
+        let v = a.exercise(id, record: record)
+        guard v.allowed, a.emergencyAdvice == nil, let phase = a.phase,
+              let p = phase.prescriptions.first(where: { $0.exercise == id }) else { return v }
+        guard let dose = a.dose(of: p, exercise: id).amount(in: amount.dimension) else {
+            return v.adding("Your program's dose is above; ask your therapist before doing more (\(amount.shown(in: .lb))).")
+        }
+        guard dose.isExceeded(by: amount) else { return v }
+        let asked = amount.shown(in: .lb), done = dose.shown(in: .lb)
+        return v.qualified(.limited).adding("That is more than this week's dose (\(done) at a time, you asked about "
+                                            + "\(asked)): ask your therapist before doing more.")
     }
 
     /// Whether the question is about bed or sleep ("sleep without my brace", "take it off at night").

@@ -121,6 +121,8 @@ enum Question {
     indirect case stricter(Question, Question)
     /// A question whose words said more than rehab could check: never more than "Limited".
     indirect case unsure(Question)
+    /// A prescribed exercise and an amount (`walk for 2 hours`): over this week's dose is "Limited".
+    case exerciseAmount(String, Quantity)
     /// An activity the library names but the program has no rule on (`can I play golf`): never a guessed Yes.
     case noRule(Activity)
 
@@ -214,9 +216,11 @@ enum Question {
             let (v1, v2) = (q1.answer(a, record: record), q2.answer(a, record: record))
             func rank(_ v: Verdict) -> Int { !v.allowed ? 0 : v.qualifier == nil ? 2 : 1 }
             return rank(v2) < rank(v1) ? v2 : v1
+        case .exerciseAmount(let id, let q): return Question.exerciseAmountAnswer(id, q, a, record: record)
         case .unsure(let q):
             let v = q.answer(a, record: record)
-            guard v.allowed, v.qualifier == nil, a.emergencyAdvice == nil else { return v }
+            // Only a Yes under a rule in force can hide what the extra words mean; with no rule there is nothing to hide.
+            guard v.allowed, v.qualifier == nil, v.restriction != nil, a.emergencyAdvice == nil else { return v }
             return v.qualified(.limited).adding("Your question said more than rehab can check; if it means bending, reaching "
                                                  + "or lifting from low down, ask your therapist first.")
         case .unweighed: return Question.unweighedAnswer(a)

@@ -172,6 +172,7 @@ enum VerdictText {
         case (nil, .wear?): word = shell.style("Wear it", "1;33")
         case (nil, .ifOrdered?): word = shell.style("Only if ordered", "1;33")
         case (nil, .askFirst?): word = shell.style("Ask first", "1;33")
+        case (nil, .notNeeded?): word = shell.style("Not needed", "1;32")
         case (nil, nil): word = v.allowed ? shell.style("Yes", "1;32") : shell.style("No", "1;31")
         }
         return word + " — " + (v.backOff != nil && v.reason.hasPrefix("back off: ") ? String(v.reason.dropFirst(10)) : v.reason)
