@@ -246,23 +246,19 @@ enum AmountWords {
 
 /// `15 lb`, `7 kg`, `15lb`, `15` (in the patient's unit).
 enum WeightWords {
+    /// Read by the core's one amount reader (`Quantity.parse`); only the messages are lifting's own.
     static func parse(_ words: [String], unit: Weight.Unit, objects: [String]) throws(CommandError) -> Weight {
-        var text = words.joined(separator: " ").lowercased()
-        var parsedUnit = unit
-        for (suffix, u) in [("lbs", Weight.Unit.lb), ("lb", .lb), ("pounds", .lb), ("pound", .lb), ("kgs", .kg), ("kg", .kg), ("kilos", .kg)]
-        where text.hasSuffix(suffix) {
-            parsedUnit = u
-            text = String(text.dropLast(suffix.count)).trimmingSpaces
-            break
+        let range = CommandError.usage("a weight must be more than 0 and at most 500 lb (227 kg); type for example 'can lift 15 lb'.")
+        let tokens = Quantity.tokens(words.joined(separator: " "))
+        if let w = Quantity.parse(words, bare: unit == .lb ? .lb : .kg)?.weight {
+            guard w.value > 0, w.pounds <= 500 else { throw range }
+            return w
         }
-        guard let value = Double(text), value.isFinite else {
-            let hint = Suggestion.closest(to: words.joined(separator: "-"), in: objects).map { " — did you mean '\($0)'?" } ?? "."
-            throw .usage("'\(words.joined(separator: " "))' is not a weight or an object rehab knows\(hint) Type for example 'can lift 15 lb', 'can lift 7 kg' or 'can lift gallon-of-milk'.")
-        }
-        let w = Weight(value, parsedUnit)
-        guard value > 0, w.pounds <= 500 else {
-            throw .usage("a weight must be more than 0 and at most 500 lb (227 kg); type for example 'can lift 15 lb'.")
-        }
-        return w
+        // A number that no weight can be (`-5 lb`, `1e400`) is out of range, not an unknown object.
+        let weightWords = tokens.count == 1 || (tokens.count == 2 && Quantity.Unit(word: tokens[1])?.dimension == .weight)
+        if weightWords, let v = tokens.first.flatMap(Double.init), v.isFinite { throw range }
+        let hint = Suggestion.closest(to: words.joined(separator: "-"), in: objects).map { " — did you mean '\($0)'?" } ?? "."
+        throw .usage("'\(words.joined(separator: " "))' is not a weight or an object rehab knows\(hint) Type for example "
+                     + "'can lift 15 lb', 'can lift 7 kg' or 'can lift gallon-of-milk'.")
     }
 }
